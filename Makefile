@@ -1,0 +1,36 @@
+# Two commands on a fresh machine (Python 3.11, make, git): `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck docs eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## analyze the bundled examples into demo.db and show what came out
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/storyline --db demo.db analyze examples/ --published 2025-07-02 -q || true
+	$(BIN)/storyline --db demo.db articles
+	$(BIN)/storyline --db demo.db failures
+	$(BIN)/storyline --db demo.db show $$($(BIN)/storyline --db demo.db articles --csv | sed -n 2p | cut -d, -f1)
+
+lint: $(STAMP)
+	$(BIN)/ruff check storyline tests bench
+	$(BIN)/ruff format --check storyline tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+test: lint typecheck  ## ruff, mypy and the whole test suite
+	$(BIN)/pytest -q
+
+docs: $(STAMP)  ## regenerate docs generated from code (settings)
+	$(BIN)/python -c "from storyline.settings import settings_markdown; open('docs/settings.md','w').write(settings_markdown())"
+
+clean:
+	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,232 @@
+"""The data model: frozen records, free of I/O.
+
+Every annotation is a pair of character offsets into ``Article.text`` (the
+normalized text); the surface string is derived with :func:`surface`, never
+copied. Ids come from content, so ingesting or analyzing the same input twice
+produces the same records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+PublishedOrigin = Literal["metadata", "given", "crawl", "inferred", "unknown"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:
+    """Return a stable hex id derived from ``parts`` (joined with a unit separator)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:length]
+    return f"{prefix}{digest}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article: normalized text plus what is known about where it came from.
+
+    ``published_origin`` says how ``published`` was obtained: from the input's
+    own metadata, given by the user, a crawl date (WARC), inferred from the
+    content, or unknown. ``raw`` keeps the original input (file text, HTML,
+    feed entry or JSON record) so nothing is lost by normalization.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_origin: PublishedOrigin = "unknown"
+    path: str | None = None
+    language: str | None = None
+    author: str | None = None
+    dateline_place: str | None = None
+    dateline_agency: str | None = None
+    flags: tuple[str, ...] = ()
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    raw: str | None = field(default=None, repr=False)
+
+    @staticmethod
+    def make_id(text: str, title: str | None = None) -> str:
+        """Return the content id of an article: same headline and body, same id."""
+        return content_id(title or "", text, prefix="a")
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that could not be turned into an analyzed article, and why.
+
+    ``location`` names the file and, inside it, the record or line
+    (``feed.xml#entry=3``, ``dump.jsonl:12``); ``kind`` is a short machine
+    word (``empty``, ``binary``, ``too-large``, ``not-english`` ...).
+    ``article`` is set when the input was read but must not be analyzed (a
+    non-English article): it is stored, marked skipped, so nothing is lost.
+    """
+
+    location: str
+    kind: str
+    reason: str
+    article: Article | None = None
+
+    @property
+    def id(self) -> str:
+        return content_id(self.location, self.kind, prefix="s")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article's text, ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An actor or place: one id per distinct normalized name and type."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+
+    @staticmethod
+    def make_id(key: str, type_: str) -> str:
+        return content_id(type_, key, prefix="e")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an entity in the text."""
+
+    start: int
+    end: int
+    entity: str
+    label: str
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    """A time expression with its TIMEX3-style value and calendar interval.
+
+    ``value`` is ``2012-07-17``, ``2012-06``, ``2011-SP``, ``P3M``,
+    ``PRESENT_REF`` ... or ``None`` when it cannot be normalized (for example
+    a relative date in an article whose publication date is unknown).
+    ``interval_start``/``interval_end`` bound the days it may denote
+    (inclusive); ``None`` where not a calendar date.
+    """
+
+    start: int
+    end: int
+    type: TimeType
+    value: str | None
+    interval_start: date | None = None
+    interval_end: date | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Speech attributed to a speaker: direct (quotation marks) or reported.
+
+    ``spans`` holds the content pieces when a quote is interrupted by its
+    attribution or runs over paragraphs; ``start``/``end`` cover them all.
+    """
+
+    start: int
+    end: int
+    spans: tuple[tuple[int, int], ...]
+    kind: QuoteKind
+    cue: str | None = None
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened (or was planned, denied ...), anchored to a trigger."""
+
+    id: str
+    start: int
+    end: int
+    trigger: str
+    type: str
+    source: str | None = None
+    target: str | None = None
+    place: str | None = None
+    time_value: str | None = None
+    time_start: date | None = None
+    time_end: date | None = None
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure: its value, unit and what it measures."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    about: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One dated entry of a story's timeline, pointing back to its articles."""
+
+    date: str | None
+    start: date | None
+    end: date | None
+    event: str | None
+    articles: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles that tell one running affair, with its merged timeline."""
+
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    events: tuple[str, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An article with the layers the pipeline has added so far.
+
+    ``stages`` lists the versioned names of the stages that produced the
+    layers (``times.v1``), stored with the output. ``parse`` is the transient
+    spaCy parse shared by the stages of one run; it is never stored or
+    compared.
+    """
+
+    article: Article
+    sentences: tuple[Span, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    stages: tuple[str, ...] = ()
+    parse: Any = field(default=None, compare=False, repr=False)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+def surface(text: str, start: int, end: int) -> str:
+    """Return the surface string of a span, the one place spans become strings."""
+    return text[start:end]

@@ -1,0 +1,392 @@
+"""The SQLite store: schema with ordered migrations, saving analyzed docs, and queries.
+
+One file holds everything. Migrations run in order and are recorded in
+``PRAGMA user_version``; the journal is WAL so readers never block the
+writer. Each batch of articles is saved in one transaction, so a crash or
+Ctrl-C leaves the store as it was after the last finished batch.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from storyline.errors import NotFound, StoreError
+from storyline.model import (
+    Article,
+    Doc,
+    Entity,
+    Event,
+    Mention,
+    Quantity,
+    Quote,
+    Skip,
+    Span,
+    Story,
+    TimeExpr,
+    TimelineEntry,
+)
+
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY, title TEXT, source TEXT, url TEXT, published TEXT,
+        published_origin TEXT NOT NULL, path TEXT, language TEXT, author TEXT,
+        dateline_place TEXT, dateline_agency TEXT, flags TEXT NOT NULL, meta TEXT NOT NULL,
+        text TEXT NOT NULL, raw TEXT, status TEXT NOT NULL, stages TEXT NOT NULL
+    );
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE TABLE sentences (article TEXT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+        PRIMARY KEY (article, start));
+    CREATE TABLE entities (id TEXT PRIMARY KEY, name TEXT NOT NULL, type TEXT NOT NULL,
+        aliases TEXT NOT NULL);
+    CREATE TABLE mentions (article TEXT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+        entity TEXT NOT NULL, label TEXT NOT NULL, PRIMARY KEY (article, start, "end"));
+    CREATE INDEX mentions_entity ON mentions(entity);
+    CREATE TABLE times (article TEXT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+        type TEXT NOT NULL, value TEXT, interval_start TEXT, interval_end TEXT, mod TEXT,
+        PRIMARY KEY (article, start));
+    CREATE TABLE quotes (article TEXT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+        spans TEXT NOT NULL, kind TEXT NOT NULL, cue TEXT, speaker TEXT, speaker_text TEXT,
+        speaker_start INT, speaker_end INT, PRIMARY KEY (article, start));
+    CREATE TABLE events (id TEXT PRIMARY KEY, article TEXT NOT NULL, start INT NOT NULL,
+        "end" INT NOT NULL, trigger TEXT NOT NULL, type TEXT NOT NULL, source TEXT, target TEXT,
+        place TEXT, time_value TEXT, time_start TEXT, time_end TEXT, modality TEXT NOT NULL);
+    CREATE INDEX events_article ON events(article);
+    CREATE TABLE quantities (article TEXT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+        value REAL, unit TEXT, about TEXT, PRIMARY KEY (article, start));
+    CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT NOT NULL, articles TEXT NOT NULL,
+        events TEXT NOT NULL, timeline TEXT NOT NULL);
+    CREATE TABLE skips (id TEXT PRIMARY KEY, location TEXT NOT NULL, kind TEXT NOT NULL,
+        reason TEXT NOT NULL, article TEXT);
+    """,
+)
+
+# Layer tables keyed by article, cleared before an article is re-analyzed.
+_LAYER_TABLES = ("sentences", "mentions", "times", "quotes", "events", "quantities")
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An article as listed: its record, whether it was analyzed, and by which stages."""
+
+    article: Article
+    status: str
+    stages: tuple[str, ...]
+
+
+class Store:
+    """A storyline database in one SQLite file (or ``:memory:``)."""
+
+    def __init__(self, path: str | Path = "storyline.db") -> None:
+        self.path = str(path)
+        try:
+            self.conn = sqlite3.connect(self.path, isolation_level=None)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"cannot open store {self.path}: {exc}; "
+                "check the path, or pass --db with a new file name"
+            ) from exc
+
+    def _migrate(self) -> None:
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            raise StoreError(
+                f"store {self.path} has schema version {version}, newer than this storyline "
+                f"knows ({len(MIGRATIONS)}); upgrade storyline"
+            )
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.conn.executescript(f"BEGIN; {script}; PRAGMA user_version={number}; COMMIT;")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------
+
+    def stages_of(self, article_id: str) -> tuple[str, ...] | None:
+        """Return the stage keys an article was analyzed with, or None if it is not stored."""
+        row = self.conn.execute(
+            "SELECT stages, status FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        return tuple(json.loads(row["stages"]))
+
+    def save(self, docs: Sequence[Doc], skips: Sequence[Skip] = ()) -> None:
+        """Save analyzed docs and skipped inputs in one transaction."""
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            for doc in docs:
+                self._save_doc(cur, doc)
+            for skip in skips:
+                if skip.article is not None:
+                    self._save_article(cur, skip.article, "skipped", ())
+                cur.execute(
+                    "INSERT OR REPLACE INTO skips VALUES (?, ?, ?, ?, ?)",
+                    (
+                        skip.id,
+                        skip.location,
+                        skip.kind,
+                        skip.reason,
+                        skip.article.id if skip.article else None,
+                    ),
+                )
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def _save_article(
+        self, cur: sqlite3.Cursor, a: Article, status: str, stages: Sequence[str]
+    ) -> None:
+        cur.execute(
+            "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id, a.title, a.source, a.url, _iso(a.published), a.published_origin, a.path,
+                a.language, a.author, a.dateline_place, a.dateline_agency, json.dumps(a.flags),
+                json.dumps(dict(a.meta), default=str), a.text, a.raw, status, json.dumps(stages),
+            ),
+        )  # fmt: skip
+
+    def _save_doc(self, cur: sqlite3.Cursor, doc: Doc) -> None:
+        aid = doc.article.id
+        self._save_article(cur, doc.article, "analyzed", doc.stages)
+        for table in _LAYER_TABLES:
+            cur.execute(f"DELETE FROM {table} WHERE article = ?", (aid,))
+        # A previous skip of the same content (say, a failed stage) is resolved now.
+        cur.execute("DELETE FROM skips WHERE article = ? AND kind = 'analysis-error'", (aid,))
+        cur.executemany(
+            "INSERT INTO sentences VALUES (?,?,?)", [(aid, s.start, s.end) for s in doc.sentences]
+        )
+        for e in doc.entities:
+            self._merge_entity(cur, e)
+        cur.executemany(
+            "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?)",
+            [(aid, m.start, m.end, m.entity, m.label) for m in doc.mentions],
+        )
+        cur.executemany(
+            "INSERT OR REPLACE INTO times VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (aid, t.start, t.end, t.type, t.value, _iso(t.interval_start),
+                 _iso(t.interval_end), t.mod)
+                for t in doc.times
+            ],
+        )  # fmt: skip
+        cur.executemany(
+            "INSERT OR REPLACE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (aid, q.start, q.end, json.dumps(q.spans), q.kind, q.cue, q.speaker,
+                 q.speaker_text, q.speaker_start, q.speaker_end)
+                for q in doc.quotes
+            ],
+        )  # fmt: skip
+        cur.executemany(
+            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (e.id, aid, e.start, e.end, e.trigger, e.type, e.source, e.target, e.place,
+                 e.time_value, _iso(e.time_start), _iso(e.time_end), e.modality)
+                for e in doc.events
+            ],
+        )  # fmt: skip
+        cur.executemany(
+            "INSERT OR REPLACE INTO quantities VALUES (?,?,?,?,?,?)",
+            [(aid, q.start, q.end, q.value, q.unit, q.about) for q in doc.quantities],
+        )
+
+    def _merge_entity(self, cur: sqlite3.Cursor, e: Entity) -> None:
+        row = cur.execute("SELECT aliases FROM entities WHERE id = ?", (e.id,)).fetchone()
+        if row is None:
+            cur.execute(
+                "INSERT INTO entities VALUES (?,?,?,?)",
+                (e.id, e.name, e.type, json.dumps(list(e.aliases))),
+            )
+            return
+        aliases = sorted(set(json.loads(row["aliases"])) | set(e.aliases))
+        cur.execute("UPDATE entities SET aliases = ? WHERE id = ?", (json.dumps(aliases), e.id))
+
+    def save_stories(self, stories: Iterable[Story]) -> None:
+        """Replace the stored stories with ``stories`` in one transaction."""
+        rows = [
+            (s.id, s.title, json.dumps(s.articles), json.dumps(s.events),
+             json.dumps([_entry_json(t) for t in s.timeline]))
+            for s in stories
+        ]  # fmt: skip
+        with self.conn:
+            self.conn.execute("DELETE FROM stories")
+            self.conn.executemany("INSERT INTO stories VALUES (?,?,?,?,?)", rows)
+
+    # -- reading ---------------------------------------------------------
+
+    def resolve_id(self, prefix: str) -> str:
+        """Return the one article id starting with ``prefix``."""
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE id LIKE ? ORDER BY id LIMIT 2", (prefix + "%",)
+        ).fetchall()
+        if not rows:
+            raise NotFound(f"no article with id {prefix!r}; list them with `storyline articles`")
+        if len(rows) > 1:
+            raise NotFound(f"id {prefix!r} is ambiguous; give more characters")
+        return str(rows[0]["id"])
+
+    def articles(
+        self,
+        source: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        status: str | None = None,
+    ) -> Iterator[ArticleRow]:
+        """Yield stored articles, oldest first, filtered by source, date range and status."""
+        clauses, params = [], []
+        if source:
+            clauses.append("source LIKE ?")
+            params.append(f"%{source}%")
+        if since:
+            clauses.append("published >= ?")
+            params.append(since.isoformat())
+        if until:
+            clauses.append("published <= ?")
+            params.append(until.isoformat())
+        if status:
+            clauses.append("status = ?")
+            params.append(status)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        query = f"SELECT * FROM articles {where} ORDER BY published IS NULL, published, id"
+        for row in self.conn.execute(query, params):
+            yield ArticleRow(_article(row), row["status"], tuple(json.loads(row["stages"])))
+
+    def doc(self, article_id: str) -> Doc:
+        """Return the stored doc of an article with all its layers."""
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}; list them with `storyline articles`")
+
+        def rows(table: str) -> list[sqlite3.Row]:
+            return self.conn.execute(
+                f"SELECT * FROM {table} WHERE article = ? ORDER BY start", (article_id,)
+            ).fetchall()
+
+        mentions = [Mention(r["start"], r["end"], r["entity"], r["label"]) for r in rows("mentions")]
+        entity_ids = sorted({m.entity for m in mentions})
+        return Doc(
+            article=_article(row),
+            sentences=tuple(Span(r["start"], r["end"]) for r in rows("sentences")),
+            entities=tuple(self.entities(entity_ids)),
+            mentions=tuple(mentions),
+            times=tuple(
+                TimeExpr(r["start"], r["end"], r["type"], r["value"], _date(r["interval_start"]),
+                         _date(r["interval_end"]), r["mod"])
+                for r in rows("times")
+            ),
+            quotes=tuple(
+                Quote(r["start"], r["end"], tuple(tuple(p) for p in json.loads(r["spans"])),
+                      r["kind"], r["cue"], r["speaker"], r["speaker_text"], r["speaker_start"],
+                      r["speaker_end"])
+                for r in rows("quotes")
+            ),
+            events=tuple(
+                Event(r["id"], r["start"], r["end"], r["trigger"], r["type"], r["source"],
+                      r["target"], r["place"], r["time_value"], _date(r["time_start"]),
+                      _date(r["time_end"]), r["modality"])
+                for r in rows("events")
+            ),
+            quantities=tuple(
+                Quantity(r["start"], r["end"], r["value"], r["unit"], r["about"])
+                for r in rows("quantities")
+            ),
+            stages=tuple(json.loads(row["stages"])),
+        )  # fmt: skip
+
+    def entities(self, ids: Sequence[str] | None = None) -> list[Entity]:
+        """Return stored entities (all, or those with the given ids), sorted by id."""
+        if ids is None:
+            rows = self.conn.execute("SELECT * FROM entities ORDER BY id").fetchall()
+        else:
+            marks = ",".join("?" * len(ids))
+            rows = self.conn.execute(
+                f"SELECT * FROM entities WHERE id IN ({marks}) ORDER BY id", list(ids)
+            ).fetchall()
+        return [
+            Entity(r["id"], r["name"], r["type"], tuple(json.loads(r["aliases"]))) for r in rows
+        ]
+
+    def stories(self) -> list[Story]:
+        """Return the stored stories."""
+        return [
+            Story(
+                r["id"],
+                r["title"],
+                tuple(json.loads(r["articles"])),
+                tuple(json.loads(r["events"])),
+                tuple(_entry(t) for t in json.loads(r["timeline"])),
+            )
+            for r in self.conn.execute("SELECT * FROM stories ORDER BY id")
+        ]
+
+    def skips(self) -> list[Skip]:
+        """Return every recorded skip, by location."""
+        return [
+            Skip(r["location"], r["kind"], r["reason"])
+            for r in self.conn.execute("SELECT * FROM skips ORDER BY location, kind")
+        ]
+
+    def raw(self, article_id: str) -> str | None:
+        """Return the original input an article was read from."""
+        row = self.conn.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {article_id!r}")
+        return row["raw"]
+
+    def counts(self) -> dict[str, int]:
+        """Return the number of rows per table, for summaries and tests."""
+        tables = ("articles", "entities", *_LAYER_TABLES, "stories", "skips")
+        return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
+
+
+def _article(row: sqlite3.Row) -> Article:
+    meta: dict[str, Any] = json.loads(row["meta"])
+    return Article(
+        id=row["id"], text=row["text"], title=row["title"], source=row["source"], url=row["url"],
+        published=_date(row["published"]), published_origin=row["published_origin"],
+        path=row["path"], language=row["language"], author=row["author"],
+        dateline_place=row["dateline_place"], dateline_agency=row["dateline_agency"],
+        flags=tuple(json.loads(row["flags"])), meta=meta, raw=row["raw"],
+    )  # fmt: skip
+
+
+def _entry_json(t: TimelineEntry) -> dict[str, Any]:
+    return {
+        "date": t.date, "start": _iso(t.start), "end": _iso(t.end), "event": t.event,
+        "articles": list(t.articles), "summary": t.summary,
+    }  # fmt: skip
+
+
+def _entry(d: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        d["date"], _date(d["start"]), _date(d["end"]), d["event"], tuple(d["articles"]),
+        d["summary"],
+    )
