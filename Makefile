@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)  ## analyze the bundled examples into demo.db and show what came out
 	rm -f demo.db demo.db-wal demo.db-shm
-	$(BIN)/storyline --db demo.db analyze examples/ --published 2025-07-02 -q || true
+	$(BIN)/storyline --db demo.db analyze examples/articles -q || true
 	$(BIN)/storyline --db demo.db articles
 	$(BIN)/storyline --db demo.db failures
 	$(BIN)/storyline --db demo.db show $$($(BIN)/storyline --db demo.db articles --csv | sed -n 2p | cut -d, -f1)

@@ -15,7 +15,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 HERE = Path(__file__).resolve().parent
-OUT = HERE / "06-calvera-business-review-strike.warc.gz"
+OUT = HERE / "articles" / "06-calvera-business-review-strike.warc.gz"
 
 URL = "https://calverabusiness.example/transport/ambrose-rail-workers-back-strike"
 CRAWL_DATE = "2025-07-02T09:12:44Z"

@@ -8,6 +8,7 @@ produces the same records.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -88,7 +89,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Entity:
-    """An actor or place: one id per distinct normalized name and type."""
+    """An actor or place: one id per distinct normalized name."""
 
     id: str
     name: str
@@ -96,8 +97,9 @@ class Entity:
     aliases: tuple[str, ...] = ()
 
     @staticmethod
-    def make_id(key: str, type_: str) -> str:
-        return content_id(type_, key, prefix="e")
+    def make_id(key: str) -> str:
+        """Return the id of the entity with normalized name ``key``."""
+        return content_id(key, prefix="e")
 
 
 @dataclass(frozen=True)
@@ -183,8 +185,8 @@ class TimelineEntry:
     """One dated entry of a story's timeline, pointing back to its articles."""
 
     date: str | None
-    start: date | None
-    end: date | None
+    start: dt.date | None
+    end: dt.date | None
     event: str | None
     articles: tuple[str, ...]
     summary: str

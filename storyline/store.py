@@ -283,14 +283,18 @@ class Store:
         """Return the stored doc of an article with all its layers."""
         row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
-            raise NotFound(f"no article with id {article_id!r}; list them with `storyline articles`")
+            raise NotFound(
+                f"no article with id {article_id!r}; list them with `storyline articles`"
+            )
 
         def rows(table: str) -> list[sqlite3.Row]:
             return self.conn.execute(
                 f"SELECT * FROM {table} WHERE article = ? ORDER BY start", (article_id,)
             ).fetchall()
 
-        mentions = [Mention(r["start"], r["end"], r["entity"], r["label"]) for r in rows("mentions")]
+        mentions = [
+            Mention(r["start"], r["end"], r["entity"], r["label"]) for r in rows("mentions")
+        ]
         entity_ids = sorted({m.entity for m in mentions})
         return Doc(
             article=_article(row),
@@ -359,7 +363,8 @@ class Store:
         row = self.conn.execute("SELECT raw FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             raise NotFound(f"no article with id {article_id!r}")
-        return row["raw"]
+        raw: str | None = row["raw"]
+        return raw
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows per table, for summaries and tests."""
@@ -387,6 +392,10 @@ def _entry_json(t: TimelineEntry) -> dict[str, Any]:
 
 def _entry(d: dict[str, Any]) -> TimelineEntry:
     return TimelineEntry(
-        d["date"], _date(d["start"]), _date(d["end"]), d["event"], tuple(d["articles"]),
+        d["date"],
+        _date(d["start"]),
+        _date(d["end"]),
+        d["event"],
+        tuple(d["articles"]),
         d["summary"],
     )

@@ -24,7 +24,7 @@ from storyline.model import (
 )
 from storyline.store import MIGRATIONS, Store
 
-TEXT = "Putin met Erdogan in Moscow on Tuesday. \"We agree,\" he said. Trade is $35bn."
+TEXT = 'Putin met Erdogan in Moscow on Tuesday. "We agree," he said. Trade is $35bn.'
 
 
 def full_doc(text: str = TEXT, published: date | None = date(2012, 7, 18)) -> Doc:
@@ -34,7 +34,7 @@ def full_doc(text: str = TEXT, published: date | None = date(2012, 7, 18)) -> Do
         dateline_place="Moscow", dateline_agency="AFP", flags=("summary-only",),
         meta={"section": "world"}, raw="RAW " + text,
     )  # fmt: skip
-    putin = Entity(Entity.make_id("putin", "PER"), "Putin", "PER", ("Putin",))
+    putin = Entity(Entity.make_id("putin"), "Putin", "PER", ("Putin",))
     return Doc(
         article=article,
         sentences=(Span(0, 38), Span(39, 61)),
