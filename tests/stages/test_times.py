@@ -1,0 +1,457 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from storyline.model import TimeExpr
+from storyline.stages.times import find, times_stage
+
+JULY_18 = date(2012, 7, 18)  # a Wednesday: the AFP seed's publication date
+DEC_3 = date(2012, 12, 3)  # a Monday: the Al Jazeera seed's publication date
+
+
+def one(text: str, published: date | None = JULY_18, surface: str | None = None) -> TimeExpr:
+    """Return the expression found at ``surface`` (or the only one found) in ``text``."""
+    found = find(text, published)
+    if surface is not None:
+        found = [t for t in found if text[t.start : t.end] == surface]
+    assert len(found) == 1, [(text[t.start : t.end], t.value) for t in find(text, published)]
+    return found[0]
+
+
+def value(text: str, published: date | None = JULY_18, surface: str | None = None) -> str | None:
+    return one(text, published, surface).value
+
+
+# --- the seeds --------------------------------------------------------------------------
+
+
+def test_was_due_today_is_the_publication_day():
+    text = "Russian President Vladimir Putin was due today to meet Turkish Prime Minister Erdogan."
+    assert value(text) == "2012-07-18"
+
+
+def test_in_late_june_is_june_end_without_the_preposition():
+    text = "A Turkish jet was shot down over the Mediterranean in late June."
+    expr = one(text)
+    assert text[expr.start : expr.end] == "late June"
+    assert (expr.value, expr.mod) == ("2012-06", "END")
+    assert (expr.interval_start, expr.interval_end) == (date(2012, 6, 21), date(2012, 6, 30))
+
+
+def test_last_spring_in_july_is_the_spring_just_past():
+    expr = one("which has claimed 17,000 lives since last spring, according to monitors")
+    assert expr.value == "2012-SP"
+    assert (expr.interval_start, expr.interval_end) == (date(2012, 3, 1), date(2012, 5, 31))
+
+
+def test_said_tuesday_in_a_wednesday_paper_is_yesterday():
+    assert value("But Putin said Tuesday he was still fully behind the plan.") == "2012-07-17"
+
+
+def test_three_months_ago_is_a_month():
+    expr = one("which called for both sides to halt violence three months ago.")
+    assert expr.value == "2012-04"
+    assert (expr.interval_start, expr.interval_end) == (date(2012, 4, 1), date(2012, 4, 30))
+
+
+def test_in_october_in_a_december_paper_is_this_october():
+    text = "Tensions came to a head in October when Turkey intercepted a Syrian plane."
+    expr = one(text, DEC_3)
+    assert (text[expr.start : expr.end], expr.value) == ("October", "2012-10")
+
+
+def test_a_bare_weekday_on_its_own_day_is_the_publication_day():
+    assert (
+        value("said Putin during a press conference with Erdogan on Monday.", DEC_3) == "2012-12-03"
+    )
+
+
+def test_without_a_publication_date_relative_values_are_none_and_absolute_ones_stay():
+    text = "Putin said Tuesday, as he did on 18 June 2012, that he backed the plan."
+    found = {text[t.start : t.end]: t.value for t in find(text, None)}
+    assert found == {"Tuesday": None, "18 June 2012": "2012-06-18"}
+
+
+def test_relative_values_follow_the_publication_date_not_today():
+    assert value("The minister resigned yesterday.", date(1990, 8, 15)) == "1990-08-14"
+    assert value("The minister resigned last year.", date(1990, 8, 15)) == "1989"
+
+
+# --- explicit dates ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The summit opened on 18 June 2012 in Mexico.", "18 June 2012", "2012-06-18"),
+        ("The summit opened on June 18, 2012 in Mexico.", "June 18, 2012", "2012-06-18"),
+        ("The summit opened Jun. 18 in Mexico.", "Jun. 18", "2012-06-18"),
+        ("Filed 2012-06-18 in Moscow.", "2012-06-18", "2012-06-18"),
+        ("Filed 18/06/2012 in Moscow.", "18/06/2012", "2012-06-18"),
+        ("Filed 06/07/2012 in Moscow.", "06/07/2012", None),  # June 7 or 6 July?
+        ("Prices rose in June 2012.", "June 2012", "2012-06"),
+        ("In 2010, Ankara struck a deal.", "2010", "2010"),
+        ("Syria has been at war since 2011.", "2011", "2011"),
+        ("The plant is to open by 2022.", "2022", "2022"),
+        ("Growth was strong in the 1990s.", "the 1990s", "199"),
+        ("The talks were held on 3 March.", "3 March", "2012-03-03"),
+        ("The law took effect Dec. 5.", "Dec. 5", "2011-12-05"),
+    ],
+)
+def test_explicit_dates(text, surface, expected):
+    assert value(text, surface=surface) == expected
+
+
+def test_a_yearless_day_just_ahead_is_the_coming_one():
+    assert value("Shareholders vote Nov. 22 on the offer.", date(2012, 11, 1)) == "2012-11-22"
+
+
+def test_a_bare_year_needs_a_date_context_or_spacy():
+    text = "About 2000 people marched."
+    assert find(text, JULY_18) == []
+    start = text.index("2000")
+    found = find(text, JULY_18, [(start, start + 4)])
+    assert [(t.value, t.type) for t in found] == [("2000", "DATE")]
+
+
+# --- words for days and references ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "type_"),
+    [
+        ("The vote is today.", "2012-07-18", "DATE"),
+        ("The vote is tonight.", "2012-07-18TNI", "TIME"),
+        ("The vote was this morning.", "2012-07-18TMO", "TIME"),
+        ("The vote was yesterday.", "2012-07-17", "DATE"),
+        ("The vote is tomorrow.", "2012-07-19", "DATE"),
+        ("The plan is now dead.", "PRESENT_REF", "DATE"),
+        ("He is currently abroad.", "PRESENT_REF", "DATE"),
+        ("He recently accused Turkey.", "PAST_REF", "DATE"),
+        ("The army lately moved north.", "PAST_REF", "DATE"),
+        ("He will leave soon.", "FUTURE_REF", "DATE"),
+        ("Nobody can say what will happen in the future.", "FUTURE_REF", "DATE"),
+        ("Such things happened in the past.", "PAST_REF", "DATE"),
+        ("He was formerly a spy.", "PAST_REF", "DATE"),
+    ],
+)
+def test_day_words_and_references(text, expected, type_):
+    expr = one(text)
+    assert (expr.value, expr.type) == (expected, type_)
+
+
+def test_in_the_future_keeps_the_article_not_the_preposition():
+    text = "what will happen in the future"
+    expr = one(text)
+    assert text[expr.start : expr.end] == "the future"
+
+
+# --- weekdays and months ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Putin met Erdogan on Tuesday.", "2012-07-17"),
+        ("Putin met Erdogan last Tuesday.", "2012-07-17"),
+        ("Putin will meet Erdogan on Tuesday.", "2012-07-24"),
+        ("Putin meets Erdogan next Tuesday.", "2012-07-24"),
+        ("Putin meets Erdogan this coming Tuesday.", "2012-07-24"),
+        ("The council is due to vote on Tuesday.", "2012-07-24"),
+        ("The vote is scheduled for Tuesday.", "2012-07-24"),
+        ("The envoy, who will visit Damascus, said Tuesday he was hopeful.", "2012-07-17"),
+        ("The talks ended on Wednesday.", "2012-07-18"),
+    ],
+)
+def test_weekdays_lean_to_the_past_unless_the_clause_is_about_the_future(text, expected):
+    weekday = next(t for t in find(text, JULY_18) if t.type == "DATE")
+    assert weekday.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Turkey intercepted a plane last October.", DEC_3, "2012-10"),
+        ("Elections are due next October.", DEC_3, "2013-10"),
+        ("Talks resume this October.", date(2012, 3, 1), "2012-10"),
+        ("Talks will resume in October.", JULY_18, "2012-10"),
+        ("The deal was signed in March.", JULY_18, "2012-03"),
+        ("The deal was signed in November.", date(2012, 2, 10), "2011-11"),
+        # the nearest, past counting half: a bare month in news is mostly this year's
+        ("The trial opens in September.", date(2012, 8, 10), "2012-09"),
+        ("Elections are held in October.", JULY_18, "2012-10"),
+    ],
+)
+def test_months_without_a_year(text, published, expected):
+    assert value(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected", "mod", "interval"),
+    [
+        ("in early June", "early June", "2012-06", "START", ((2012, 6, 1), (2012, 6, 10))),
+        ("in mid-June", "mid-June", "2012-06", "MID", ((2012, 6, 11), (2012, 6, 20))),
+        ("at the end of June", "the end of June", "2012-06", "END", ((2012, 6, 21), (2012, 6, 30))),
+        ("in early 2012", "early 2012", "2012", "START", ((2012, 1, 1), (2012, 4, 30))),
+        ("in late 2011", "late 2011", "2011", "END", ((2011, 9, 1), (2011, 12, 31))),
+    ],
+)
+def test_early_mid_late_narrow_the_interval(text, surface, expected, mod, interval):
+    expr = one(text, surface=surface)
+    assert (expr.value, expr.mod) == (expected, mod)
+    assert (expr.interval_start, expr.interval_end) == tuple(date(*d) for d in interval)
+
+
+# --- seasons, relative periods, quarters ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected", "interval"),
+    [
+        ("since last spring", "last spring", "2012-SP", ((2012, 3, 1), (2012, 5, 31))),
+        ("this summer", "this summer", "2012-SU", ((2012, 6, 1), (2012, 8, 31))),
+        ("in the spring", "the spring", "2012-SP", ((2012, 3, 1), (2012, 5, 31))),
+        ("last winter", "last winter", "2011-WI", ((2011, 12, 1), (2012, 2, 29))),
+        ("next winter", "next winter", "2012-WI", ((2012, 12, 1), (2013, 2, 28))),
+        ("last autumn", "last autumn", "2011-FA", ((2011, 9, 1), (2011, 11, 30))),
+    ],
+)
+def test_seasons_are_meteorological(text, surface, expected, interval):
+    expr = one(text, surface=surface)
+    assert expr.value == expected
+    assert (expr.interval_start, expr.interval_end) == tuple(date(*d) for d in interval)
+
+
+def test_spring_the_event_and_fall_the_verb_are_no_seasons():
+    assert find("The Arab Spring began in Tunisia.", JULY_18) == []
+    assert find("Prices may fall further.", JULY_18) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last week", "2012-W28"),
+        ("this week", "2012-W29"),
+        ("next week", "2012-W30"),
+        ("last month", "2012-06"),
+        ("next month", "2012-08"),
+        ("last year", "2011"),
+        ("this year", "2012"),
+        ("next year", "2013"),
+        ("two days ago", "2012-07-16"),
+        ("two weeks ago", "2012-W27"),
+        ("a year ago", "2011"),
+        ("the first quarter", "2012-Q1"),
+        ("Q3 2012", "2012-Q3"),
+        ("last quarter", "2012-Q2"),
+    ],
+)
+def test_relative_periods(text, expected):
+    assert value(f"It happened {text}.") == expected
+
+
+def test_the_end_of_this_year_is_the_year_with_end_mod():
+    text = "Trade is expected to reach $35bn by the end of this year."
+    expr = one(text, DEC_3)
+    assert (text[expr.start : expr.end], expr.value, expr.mod) == (
+        "the end of this year",
+        "2012",
+        "END",
+    )
+    expr = one("Trade will grow by the end of the year.", DEC_3)
+    assert (expr.value, expr.mod) == ("2012", "END")
+
+
+def test_earlier_this_month_runs_to_the_publication_date():
+    expr = one("Earlier this month the army moved north.")
+    assert expr.value == "2012-07"
+    assert (expr.interval_start, expr.interval_end) == (date(2012, 7, 1), JULY_18)
+    expr = one("Elections are due later this year.")
+    assert (expr.interval_start, expr.interval_end) == (JULY_18, date(2012, 12, 31))
+
+
+def test_later_and_earlier_count_from_the_date_before_them():
+    text = "The talks began on 2 March 2011. Two days later, they collapsed."
+    values = [t.value for t in find(text, JULY_18)]
+    assert values == ["2011-03-02", "2011-03-04"]
+
+
+def test_a_quarter_without_year_is_the_latest_one_begun():
+    assert value("Profit rose in the third quarter.", date(2012, 11, 1)) == "2012-Q3"
+    assert value("Third-quarter profit rose.", date(2012, 11, 1)) == "2012-Q3"
+
+
+# --- durations and sets -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The siege lasted three months.", "three months", "P3M"),
+        ("He served two years in jail.", "two years", "P2Y"),
+        ("The ceasefire held for 48 hours.", "48 hours", "PT48H"),
+        ("It took a decade to build.", "a decade", "P10Y"),
+        ("Talks went on for several weeks.", "several weeks", "PXW"),
+        ("Violence rose over the past three months.", "the past three months", "P3M"),
+        ("a two-year-long war", "two-year-long", "P2Y"),
+        ("The fighting went on for years.", "years", "PXY"),
+        ("a twenty-five year lease", "twenty-five year", "P25Y"),
+    ],
+)
+def test_durations(text, surface, expected):
+    expr = one(text, surface=surface)
+    assert (expr.value, expr.type) == (expected, "DURATION")
+    assert expr.interval_start is None and expr.interval_end is None
+
+
+def test_approximate_durations_carry_a_mod():
+    expr = one("The war lasted about three years.")
+    assert (expr.value, expr.mod) == ("P3Y", "APPROX")
+    assert one("It took more than two years.").mod == "MORE_THAN"
+
+
+def test_ages_are_not_durations():
+    assert find("The 6-year-old was returned to his father.", JULY_18) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Parliament meets every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The market opens on Mondays.", "Mondays", "XXXX-WXX-1"),
+        ("Prices are set daily.", "daily", "P1D"),
+        ("The report comes out each year.", "each year", "P1Y"),
+        ("The fair is held annually.", "annually", "P1Y"),
+        ("The paper appears weekly.", "weekly", "P1W"),
+        ("Inspectors visit every two weeks.", "every two weeks", "P2W"),
+    ],
+)
+def test_sets(text, surface, expected):
+    expr = one(text, surface=surface)
+    assert (expr.value, expr.type) == (expected, "SET")
+
+
+def test_a_frequency_word_before_a_noun_needs_spacy():
+    assert find("The quarterly dividend was cut.", JULY_18) == []
+
+
+# --- times of day -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("The vote starts at 10:30.", "10:30", "2012-07-18T10:30"),
+        ("The vote starts at 10.30am.", "10.30am", "2012-07-18T10:30"),
+        ("The vote starts at 3 pm.", "3 pm", "2012-07-18T15:00"),
+        ("The vote starts at noon.", "noon", "2012-07-18T12:00"),
+        ("The curfew starts at midnight.", "midnight", "2012-07-18T00:00"),
+        ("The blast came at 3 p.m. Tuesday.", "3 p.m. Tuesday", "2012-07-17T15:00"),
+    ],
+)
+def test_times_of_day(text, surface, expected):
+    expr = one(text, surface=surface)
+    assert (expr.value, expr.type) == (expected, "TIME")
+
+
+def test_a_decimal_number_is_no_time():
+    assert find("Inflation was 10.30 percent.", JULY_18) == []
+
+
+# --- spaCy candidates -------------------------------------------------------------------
+
+
+def span_of(text: str, surface: str) -> tuple[int, int]:
+    start = text.index(surface)
+    return start, start + len(surface)
+
+
+def test_a_candidate_loses_its_preposition():
+    text = "The talks were held on the eighth day."
+    found = find(text, JULY_18, [span_of(text, "on the eighth day")])
+    assert [(text[t.start : t.end], t.value, t.type) for t in found] == [
+        ("the eighth day", None, "DATE")
+    ]
+
+
+def test_a_candidate_absorbs_modifiers_around_a_rule_match():
+    text = "The war lasted just three years."
+    found = find(text, JULY_18, [span_of(text, "just three years")])
+    assert [(text[t.start : t.end], t.value) for t in found] == [("just three years", "P3Y")]
+
+
+def test_a_rule_match_wins_over_a_shorter_or_crossing_candidate():
+    text = "Putin said Tuesday night he was ready."
+    found = find(text, JULY_18, [span_of(text, "Tuesday")])
+    assert [(text[t.start : t.end], t.value) for t in found] == [("Tuesday night", "2012-07-17TNI")]
+
+
+def test_ages_and_bare_numbers_from_spacy_are_dropped():
+    text = "Smith, 58, and the 6-year-old left."
+    spans = [span_of(text, "58"), span_of(text, "the 6-year-old")]
+    assert find(text, JULY_18, spans) == []
+
+
+@dataclass
+class FakeEnt:
+    start_char: int
+    end_char: int
+    label_: str
+
+
+@dataclass
+class FakeParse:
+    ents: list[FakeEnt]
+
+
+def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
+    text = "About 2000 people marched. Putin said Tuesday he would stay."
+    doc = make_doc(text, JULY_18)
+    start = text.index("2000")
+    doc_with_parse = type(doc)(doc.article, parse=FakeParse([FakeEnt(start, start + 4, "DATE")]))
+    found = times_stage(doc_with_parse).times
+    assert [(text[t.start : t.end], t.value) for t in found] == [
+        ("2000", "2000"),
+        ("Tuesday", "2012-07-17"),
+    ]
+    without_parse = times_stage(doc).times
+    assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
+    assert times_stage.key == "times.v1"
+
+
+# --- invariants -------------------------------------------------------------------------
+
+WORDS = [
+    "Tuesday", "last", "next", "June", "May", "18", "2012", "1990s", "early", "late", "mid-",
+    "the", "end", "of", "year", "week", "months", "ago", "three", "a", "every", "daily", "10:30",
+    "pm", "spring", "quarter", "third", "later", "earlier", "this", "today", "now", "since",
+    "in", "on", "06/07/2012", "2012-06-18", "Q3", "fiscal", "decade", "century", "20th", ",",
+    ".", "days", "will", "said", "noon", "twenty-five", "nineteen", "ninety-six", "Christmas",
+]  # fmt: skip
+
+
+@st.composite
+def article(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    words = draw(st.lists(st.sampled_from(WORDS) | st.text(max_size=4), max_size=40))
+    text = " ".join(words)
+    bounds = st.integers(0, len(text))
+    spans = draw(st.lists(st.tuples(bounds, bounds), max_size=4))
+    return text, [(min(a, b), max(a, b)) for a, b in spans]
+
+
+@settings(max_examples=300, deadline=None)
+@given(article(), st.one_of(st.none(), st.dates()))
+def test_expressions_lie_in_the_text_in_order_and_bound_valid_intervals(doc, published):
+    text, spans = doc
+    found = find(text, published, spans)
+    previous_end = 0
+    for expr in found:
+        assert 0 <= previous_end <= expr.start < expr.end <= len(text)
+        previous_end = expr.end
+        if expr.interval_start is not None and expr.interval_end is not None:
+            assert expr.interval_start <= expr.interval_end
