@@ -29,8 +29,8 @@ typecheck: $(STAMP)
 test: lint typecheck  ## ruff, mypy and the whole test suite
 	$(BIN)/pytest -q
 
-docs: $(STAMP)  ## regenerate docs generated from code (settings)
-	$(BIN)/python -c "from storyline.settings import settings_markdown; open('docs/settings.md','w').write(settings_markdown())"
+docs: $(STAMP)  ## regenerate the docs generated from code (settings table, JSON Schema)
+	$(BIN)/python -m storyline.docs
 
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .mypy_cache .ruff_cache

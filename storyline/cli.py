@@ -269,3 +269,51 @@ def settings_cmd(ctx: click.Context, as_json: bool, as_csv: bool) -> None:
         for s in SETTINGS
     ]
     emit(rows, ["name", "value", "default", "help"], as_json, as_csv)
+
+
+@main.command(name="eval")
+@click.argument("datasets", nargs=-1, required=True, metavar="DATASET...")
+@click.option(
+    "--data", default="../shared/data", show_default=True, metavar="DIR",
+    help="Folder holding one sub-folder per dataset.",
+)  # fmt: skip
+@click.option("--limit", type=click.IntRange(min=1), help="Only the first N documents of each.")
+@click.option("--json", "as_json", is_flag=True, help="Output the reports as JSON.")
+@click.option("--markdown", "as_markdown", is_flag=True, help="Output Markdown sections.")
+@click.pass_context
+def eval_cmd(
+    ctx: click.Context, datasets: tuple[str, ...], data: str, limit: int | None,
+    as_json: bool, as_markdown: bool,
+) -> None:  # fmt: skip
+    """Measure quality on annotated corpora: ours, same-run baselines, published anchors.
+
+    DATASET is tempeval3, meantime, polnear, giveme5w1h-gold, ecbplus, eventstoryline,
+    semeval2015-timeline, plover-gsr or wikievents; `all` runs every one.
+
+    \b
+    Example:
+      storyline eval tempeval3 polnear --limit 20 --data ../shared/data
+    """
+    import dataclasses
+    from pathlib import Path
+
+    from storyline.eval import evaluate
+    from storyline.eval.report import EvalOptions, markdown
+
+    reports = evaluate(datasets, EvalOptions(Path(data), limit, _settings(ctx)))
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(r) for r in reports], indent=2))
+    elif as_markdown:
+        click.echo(markdown(reports))
+    else:
+        rows = [
+            {
+                "dataset": r.dataset, "metric": s.metric, "system": s.system,
+                "value": "—" if s.value is None else f"{s.value:.3f}", "note": s.note,
+            }
+            for r in reports
+            for s in r.scores
+        ]  # fmt: skip
+        emit(rows, ["dataset", "metric", "system", "value", "note"], False, False)
+        for r in reports:
+            click.echo(f"{r.dataset}: {r.documents} documents, {r.seconds:.1f} s")

@@ -31,6 +31,10 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+def _span(start: int | None, end: int | None) -> list[int] | None:
+    return None if start is None or end is None else [start, end]
+
+
 def doc_records(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     """Return one article's records under the export keys (entities included)."""
     a, text = doc.article, doc.text
@@ -73,12 +77,18 @@ def doc_records(doc: Doc) -> dict[str, list[dict[str, Any]]]:
              "type": e.type, "source": e.source, "target": e.target, "place": e.place,
              "time": {"value": e.time_value, "start": _iso(e.time_start),
                       "end": _iso(e.time_end)},
-             "modality": e.modality}
+             "modality": e.modality, "mode": e.mode,
+             "source_span": _span(e.source_start, e.source_end),
+             "target_span": _span(e.target_start, e.target_end)}
             for e in doc.events
         ],
         "quantities": [
             {"article": a.id, "start": q.start, "end": q.end, "text": text[q.start : q.end],
-             "value": q.value, "unit": q.unit, "about": q.about}
+             "value": q.value, "unit": q.unit, "about": q.about, "kind": q.kind, "mod": q.mod,
+             "upper": q.upper,
+             "time": {"value": q.time_value, "start": _iso(q.time_start),
+                      "end": _iso(q.time_end)},
+             "source": q.source, "source_text": q.source_text}
             for q in doc.quantities
         ],
     }  # fmt: skip

@@ -153,7 +153,13 @@ class Quote:
 
 @dataclass(frozen=True)
 class Event:
-    """Something that happened (or was planned, denied ...), anchored to a trigger."""
+    """Something that happened (or was planned, denied ...), anchored to a trigger.
+
+    ``source``/``target`` are entity ids where the actor maps to one;
+    ``source_start``/``source_end`` (and the target's) locate the actor's
+    phrase in the text even when it does not ("Hungarian officials").
+    ``mode`` refines the type (PLOVER modes, e.g. ``ceasefire`` for AGREE).
+    """
 
     id: str
     start: int
@@ -167,17 +173,37 @@ class Event:
     time_start: date | None = None
     time_end: date | None = None
     modality: str = "asserted"
+    mode: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    target_start: int | None = None
+    target_end: int | None = None
 
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure: its value, unit and what it measures."""
+    """A figure: its value, unit, what it measures, as of when and according to whom.
+
+    ``kind`` is ``money``, ``percent``, ``count`` or ``vague``; a vague amount
+    ("tens of thousands") has ``value`` as its lower and ``upper`` as its upper
+    bound; ``mod`` is a TimeML-style qualifier (``APPROX``, ``MORE_THAN`` ...).
+    ``source`` is the speaker's entity id when the figure is quoted, and
+    ``source_text`` the speaker, the "according to" party or the outlet.
+    """
 
     start: int
     end: int
     value: float | None
     unit: str | None
     about: str | None = None
+    kind: str | None = None
+    mod: str | None = None
+    upper: float | None = None
+    time_value: str | None = None
+    time_start: date | None = None
+    time_end: date | None = None
+    source: str | None = None
+    source_text: str | None = None
 
 
 @dataclass(frozen=True)

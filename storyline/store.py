@@ -66,6 +66,21 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE skips (id TEXT PRIMARY KEY, location TEXT NOT NULL, kind TEXT NOT NULL,
         reason TEXT NOT NULL, article TEXT);
     """,
+    """
+    ALTER TABLE events ADD COLUMN mode TEXT;
+    ALTER TABLE events ADD COLUMN source_start INT;
+    ALTER TABLE events ADD COLUMN source_end INT;
+    ALTER TABLE events ADD COLUMN target_start INT;
+    ALTER TABLE events ADD COLUMN target_end INT;
+    ALTER TABLE quantities ADD COLUMN kind TEXT;
+    ALTER TABLE quantities ADD COLUMN mod TEXT;
+    ALTER TABLE quantities ADD COLUMN upper REAL;
+    ALTER TABLE quantities ADD COLUMN time_value TEXT;
+    ALTER TABLE quantities ADD COLUMN time_start TEXT;
+    ALTER TABLE quantities ADD COLUMN time_end TEXT;
+    ALTER TABLE quantities ADD COLUMN source TEXT;
+    ALTER TABLE quantities ADD COLUMN source_text TEXT;
+    """,
 )
 
 # Layer tables keyed by article, cleared before an article is re-analyzed.
@@ -206,17 +221,26 @@ class Store:
             ],
         )  # fmt: skip
         cur.executemany(
-            "INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR REPLACE INTO events (id, article, start, \"end\", trigger, type, source, "
+            "target, place, time_value, time_start, time_end, modality, mode, source_start, "
+            "source_end, target_start, target_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (e.id, aid, e.start, e.end, e.trigger, e.type, e.source, e.target, e.place,
-                 e.time_value, _iso(e.time_start), _iso(e.time_end), e.modality)
+                 e.time_value, _iso(e.time_start), _iso(e.time_end), e.modality, e.mode,
+                 e.source_start, e.source_end, e.target_start, e.target_end)
                 for e in doc.events
             ],
         )  # fmt: skip
         cur.executemany(
-            "INSERT OR REPLACE INTO quantities VALUES (?,?,?,?,?,?)",
-            [(aid, q.start, q.end, q.value, q.unit, q.about) for q in doc.quantities],
-        )
+            "INSERT OR REPLACE INTO quantities (article, start, \"end\", value, unit, about, kind, "
+            "mod, upper, time_value, time_start, time_end, source, source_text) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (aid, q.start, q.end, q.value, q.unit, q.about, q.kind, q.mod, q.upper,
+                 q.time_value, _iso(q.time_start), _iso(q.time_end), q.source, q.source_text)
+                for q in doc.quantities
+            ],
+        )  # fmt: skip
 
     def _merge_entity(self, cur: sqlite3.Cursor, e: Entity) -> None:
         row = cur.execute("SELECT aliases FROM entities WHERE id = ?", (e.id,)).fetchone()
@@ -315,11 +339,14 @@ class Store:
             events=tuple(
                 Event(r["id"], r["start"], r["end"], r["trigger"], r["type"], r["source"],
                       r["target"], r["place"], r["time_value"], _date(r["time_start"]),
-                      _date(r["time_end"]), r["modality"])
+                      _date(r["time_end"]), r["modality"], r["mode"], r["source_start"],
+                      r["source_end"], r["target_start"], r["target_end"])
                 for r in rows("events")
             ),
             quantities=tuple(
-                Quantity(r["start"], r["end"], r["value"], r["unit"], r["about"])
+                Quantity(r["start"], r["end"], r["value"], r["unit"], r["about"], r["kind"],
+                         r["mod"], r["upper"], r["time_value"], _date(r["time_start"]),
+                         _date(r["time_end"]), r["source"], r["source_text"])
                 for r in rows("quantities")
             ),
             stages=tuple(json.loads(row["stages"])),

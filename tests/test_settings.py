@@ -17,7 +17,9 @@ def test_defaults_come_from_the_table():
 
 
 def test_parse_coerces_to_the_default_type():
-    settings = Settings.parse(["batch_size=8", "check_model_hashes=no", "min_english_confidence=0.9"])
+    settings = Settings.parse(
+        ["batch_size=8", "check_model_hashes=no", "min_english_confidence=0.9"]
+    )
     assert settings["batch_size"] == 8
     assert settings["check_model_hashes"] is False
     assert settings["min_english_confidence"] == 0.9
@@ -25,7 +27,11 @@ def test_parse_coerces_to_the_default_type():
 
 @pytest.mark.parametrize(
     ("assignment", "message"),
-    [("nope=1", "unknown setting 'nope'"), ("batch_size=many", "expects a int"), ("x", "name=value")],
+    [
+        ("nope=1", "unknown setting 'nope'"),
+        ("batch_size=many", "expects a int"),
+        ("x", "name=value"),
+    ],
 )
 def test_bad_settings_say_what_and_how(assignment, message):
     with pytest.raises(SettingError, match=message):

@@ -9,6 +9,9 @@ from __future__ import annotations
 from storyline.pipeline import Pipeline
 from storyline.settings import Settings
 from storyline.stages.entities import entities_stage
+from storyline.stages.events import events_stage
+from storyline.stages.published import published_stage
+from storyline.stages.quantities import quantities_stage
 from storyline.stages.sentences import Sentences
 from storyline.stages.times import times_stage
 
@@ -19,7 +22,10 @@ def build(settings: Settings | None = None) -> Pipeline:
     return Pipeline(
         [
             Sentences(settings["spacy_model"], settings["check_model_hashes"]).stage(),
+            published_stage,
             entities_stage,
             times_stage,
+            events_stage,
+            quantities_stage,
         ]
     )

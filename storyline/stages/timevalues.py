@@ -1,0 +1,418 @@
+"""The values of time expressions: each rule's match read into a TIMEX3 value and its days.
+
+A handler takes a match of its rule (:mod:`storyline.stages.timerules`) and
+the :class:`Context` (the text and the publication date it is read against)
+and returns a :class:`~storyline.stages.calendar.Norm`, or None to drop the
+match. A relative expression with no publication date raises
+:class:`NoAnchor`: the caller keeps its span with value None. Whether a
+year-less expression means the last or the next occurrence comes from the
+clause around it (:meth:`Context.lean`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from storyline.stages import calendar as cal
+from storyline.stages.calendar import Lean, Norm, Shift
+from storyline.stages.timewords import (
+    APPROX_MODS,
+    CENTURY_WORDS,
+    DAY_OFFSETS,
+    DAY_STEPS,
+    DECADE_WORDS,
+    EDGE_MODS,
+    FULL_MONTHS,
+    HOLIDAY_NAMES,
+    HOLIDAYS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    REFS,
+    SEASON_CODES,
+    SET_WORDS,
+    STEPS,
+    UNITS,
+    VAGUE_UNITS,
+    count_of,
+    month_of,
+    unit_of,
+    weekday_of,
+    year_of,
+)
+
+# --- context heuristics -------------------------------------------------------------------
+
+# A clause about what is still to come ("will meet on Tuesday", "is due to vote on
+# Tuesday", "is scheduled for Tuesday") means the next such day, not the last one.
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:due|going)\s+to|(?:is|are)\s+to"
+    r"|set\s+to|slated|poised\s+to|scheduled|plan(?:s|ned|ning)?\s+to|to\s+be\s+held"
+    r"|expected\s+to|as\s+(?:soon|early)\s+as|upcoming|until|till)\b",
+    re.I,
+)
+# ...unless a report, a past verb or the end of a quotation comes between the cue and
+# the expression ("who will visit next month, said Tuesday"; "'We will win,' he said Monday").
+_PAST_CUE = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|predicted|stated|warned|claimed|confirmed"
+    r"|declared|noted|wrote|was|were|had|did)\b|''|[\"”]"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+_CUE_WINDOW = 100  # characters looked back for a future cue, within the sentence
+# A capitalized word right before a season names an event ("Arab Spring").
+_NAMED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
+# "a day" after a price or count is a rate ("$5 a day"), not a duration.
+_RATE_BEFORE = re.compile(r"(?:\d|\$|%|percent|cents?|dollars?|times|once|twice)\S*\s+$", re.I)
+
+
+# --- matching -----------------------------------------------------------------------------
+
+
+class NoAnchor(Exception):
+    """Raised by a rule that needs the publication date when there is none."""
+
+
+@dataclass
+class Context:
+    """The text being read and the publication date its relative expressions resolve against."""
+
+    text: str
+    published: date | None
+
+    def anchor(self) -> date:
+        """Return the publication date, or raise :class:`NoAnchor` when there is none."""
+        if self.published is None:
+            raise NoAnchor
+        return self.published
+
+    def lean(self, start: int) -> Lean:
+        """Return "future" when the clause before ``start`` speaks of the future, else "past"."""
+        window = self.text[max(0, start - _CUE_WINDOW) : start]
+        for brk in _SENTENCE_BREAK.finditer(window):
+            window = window[brk.end() :]
+        cues = list(_FUTURE_CUE.finditer(window))
+        future = bool(cues) and not _PAST_CUE.search(window, cues[-1].end())
+        return "future" if future else "past"
+
+
+Match = re.Match[str]
+Handler = Callable[[Match, Context], Norm | None]
+
+
+def text_of(m: Match, name: str) -> str:
+    """Return a group's text, or "" when the group is absent from the match or the pattern."""
+    return (m.group(name) if name in m.re.groupindex else None) or ""
+
+
+def words_of(m: Match, name: str) -> str:
+    """Return a group's words, lower case, single-spaced."""
+    return " ".join(text_of(m, name).lower().split())
+
+
+def _edge(m: Match) -> str | None:
+    words = words_of(m, "edge").split()
+    return EDGE_MODS.get(words[-1]) if words else None
+
+
+def _apx(m: Match) -> str | None:
+    return APPROX_MODS.get(words_of(m, "apx"))
+
+
+def _rel_lean(rel: str, ctx: Context, start: int) -> tuple[Lean, bool]:
+    """Return (lean, strict) for a relative word (last, next, this...) or none."""
+    if rel in ("last", "past", "this past", "previous"):
+        return "past", True
+    if rel in ("next", "coming", "this coming"):
+        return "future", True
+    if rel == "this":
+        return "near", False
+    return ctx.lean(start), False
+
+
+# --- handlers: each turns one rule's match into a Norm, or None to drop it ----------------
+
+
+def iso(m: Match, ctx: Context) -> Norm:
+    """Return an ISO date, with its time of day when given ("2012-06-18T10:30")."""
+    d = date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return cal.clock(d, int(m["h"]), int(m["mi"])) if m["h"] else cal.day(d)
+
+
+def numeric(m: Match, ctx: Context) -> Norm:
+    """Return a numeric date ("18/06/2012"); no value when day and month could swap."""
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if len(m["y"]) == 2:  # '89: the century that puts it within 50 years of the anchor
+        base = ctx.published.year if ctx.published else 2000
+        y += base - base % 100
+        y -= 100 if y > base + 50 else 0
+    if a > 12 >= b:
+        return cal.day(date(y, b, a))
+    if b > 12 >= a or a == b:
+        return cal.day(date(y, a, b))
+    return Norm("DATE", None)  # 06/07/2012: June 7 or 6 July, the text does not say
+
+
+def day_month(m: Match, ctx: Context) -> Norm | None:
+    """Return a day of a month ("18 June 2012", "June 18"), the nearest one when year-less."""
+    mon, dd = month_of(m["m"]), int(re.sub(r"\D", "", m["d"]))
+    if m["y"]:
+        return cal.day(date(int(m["y"]), mon, dd))
+    weekday = weekday_of(m["wd"]) if m["wd"] else None
+    found = cal.pick_day(ctx.anchor(), mon, dd, ctx.lean(m.start()), weekday)
+    return cal.day(found) if found else None
+
+
+def month_year(m: Match, ctx: Context) -> Norm:
+    """Return a month of a year ("June 2012", "late June 2012")."""
+    return cal.month(year_of(m["y"]), month_of(m["m"]), _edge(m))
+
+
+def bare_month(m: Match, ctx: Context) -> Norm:
+    """Return a year-less month ("in March", "last October", "July last year")."""
+    mon, edge = month_of(m["m"]), _edge(m)
+    if m["ry"]:  # "July last year"
+        return cal.month(ctx.anchor().year + STEPS[words_of(m, "ry")], mon, edge)
+    if words_of(m, "rel") == "this":  # "this September": the one of the anchor's year
+        return cal.month(ctx.anchor().year, mon, edge)
+    lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
+    return cal.pick(ctx.anchor(), lean, strict, lambda y: cal.month(y, mon, edge), weighted=True)
+
+
+def year(m: Match, ctx: Context) -> Norm:
+    """Return a year, written or spelled out ("2010", "nineteen ninety-six")."""
+    return cal.year(year_of(m["y"]), _edge(m))
+
+
+def decade(m: Match, ctx: Context) -> Norm:
+    """Return a decade ("the 1990s", "the '90s", "the nineties")."""
+    if m["c"]:
+        return cal.decade(int(m["c"] + m["d"] + "0"), _edge(m))
+    digit = int(m["d2"]) if m["d2"] else DECADE_WORDS.index(words_of(m, "w")) + 2
+    current = ctx.anchor().year // 10 * 10  # "the '90s": the latest such decade so far
+    first = current - current % 100 + digit * 10
+    return cal.decade(first - 100 if first > current else first, _edge(m))
+
+
+def century(m: Match, ctx: Context) -> Norm:
+    """Return a century ("the 20th century")."""
+    n = int(m["n"]) if m["n"] else CENTURY_WORDS[words_of(m, "w").replace(" ", "-")]
+    return cal.century(n - 1, _edge(m))
+
+
+def season(m: Match, ctx: Context) -> Norm | None:
+    """Return a season ("last spring", "summer 2012"); None for the verb or a named event."""
+    code, edge = SEASON_CODES[words_of(m, "s")], _edge(m)
+    if m["y"]:
+        return cal.season(int(m["y"]), code, edge)
+    before = ctx.text[max(0, m.start() - 30) : m.start()]
+    if not (m["rel"] or edge or m["the"]) or (not m["rel"] and _NAMED_BEFORE.search(before)):
+        return None  # "fall" the verb, "Arab Spring" the event
+    if words_of(m, "rel") == "this":  # "this summer": the one of the anchor's year, or the current
+        current_year, current = cal.season_of(ctx.anchor())
+        return cal.season(current_year if current == code else ctx.anchor().year, code, edge)
+    lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
+    return cal.pick(ctx.anchor(), lean, strict, lambda y: cal.season(y, code, edge), True)
+
+
+def quarter(m: Match, ctx: Context) -> Norm:
+    """Return a quarter or half year ("the third quarter", "Q3 2012", "the latest quarter")."""
+    unit, which = (
+        words_of(m, "u") or {"q": "quarter", "h": "half"}[words_of(m, "q")],
+        words_of(m, "ord"),
+    )
+    make, per_year = (cal.quarter, 4) if unit == "quarter" else (cal.half, 2)
+    year = int(text_of(m, "y")) if text_of(m, "y") else None
+    if text_of(m, "ry"):  # "next year's first quarter"
+        year = ctx.anchor().year + STEPS[words_of(m, "ry")]
+    if not which or which in ORDINALS or which == "final" or (which == "last" and year):
+        n = int(m["qn"]) if not which else ORDINALS.get(which, per_year)
+        if year is not None:
+            return make(year, n)
+        return cal.pick(ctx.anchor(), ctx.lean(m.start()), False, lambda y: make(y, n))
+    anchor = ctx.anchor()  # "the latest quarter": the one last reported, before this one
+    current = anchor.year * per_year + (anchor.month - 1) * per_year // 12
+    y, index = divmod(current + STEPS.get(which, -1), per_year)
+    return make(y, index + 1)
+
+
+def weekday(m: Match, ctx: Context) -> Norm:
+    """Return the day a weekday names ("Tuesday", "next Tuesday", "Tuesday night")."""
+    lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
+    d = cal.pick_weekday(ctx.anchor(), weekday_of(m["wd"]), lean, strict)
+    mod = EDGE_MODS.get(words_of(m, "mod"))
+    if m["part"]:
+        return cal.part_of_day(d, PARTS_OF_DAY[words_of(m, "part")], mod)
+    return cal.day(d, mod)
+
+
+def weekday_set(m: Match, ctx: Context) -> Norm:
+    """Return a recurring weekday ("every Monday", "Mondays")."""
+    part = PARTS_OF_DAY.get(words_of(m, "part").rstrip("s"))
+    day = weekday_of(text_of(m, "wd") or text_of(m, "wd2")) + 1
+    return Norm("SET", f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
+
+
+def day_word(m: Match, ctx: Context) -> Norm:
+    """Return the day of "today", "yesterday", "tomorrow" and their parts ("this morning")."""
+    word = words_of(m, "w")
+    d = date.fromordinal(ctx.anchor().toordinal() + DAY_OFFSETS.get(word, 0))
+    mod = EDGE_MODS.get(words_of(m, "mod") or words_of(m, "pmod"))
+    part = words_of(m, "part") or ("night" if word in ("tonight", "last night") else "")
+    if part:
+        return cal.part_of_day(d, PARTS_OF_DAY[part], mod)
+    return cal.day(d, mod)
+
+
+def reference(m: Match, ctx: Context) -> Norm:
+    """Return PRESENT_REF, PAST_REF or FUTURE_REF ("now", "recently", "soon")."""
+    phrase = re.sub(r"\s+(?:near|distant|foreseeable)\b", "", words_of(m, "r"))
+    value = REFS.get(phrase) or ("FUTURE_REF" if "coming" in phrase else "PAST_REF")
+    if value == "PRESENT_REF" and ctx.published is not None:
+        return Norm("DATE", value, ctx.published, ctx.published)
+    return Norm("DATE", value)
+
+
+def relative(m: Match, ctx: Context) -> Norm | None:
+    """Return a period relative to the anchor or the date before ("last week", "that year")."""
+    rel, unit, edge = words_of(m, "rel"), unit_of(m["u"]), _edge(m)
+    if unit == "day":  # "the next day", "that day": only as a step from the date before
+        if rel not in DAY_STEPS:
+            return None
+        return Norm("DATE", None, anaphor=Shift("day", DAY_STEPS[rel], keep=False))
+    if rel == "that":  # "that year", "later that month"
+        mod = EDGE_MODS.get(words_of(m, "el")) or edge
+        return Norm("DATE", None, mod=mod, anaphor=Shift(unit, 0, keep=False))
+    if rel in ("the past", "the last", "the next", "the coming") and not edge and unit != "weekend":
+        return _duration_value("1", unit, None)  # "the past week": the seven days to now
+    if rel in ("the following", "the preceding", "the same", "the"):
+        if rel == "the" and (edge or unit == "weekend"):
+            return _relative_to(rel, unit, edge, m, ctx)
+        steps = {"the following": 1, "the preceding": -1}.get(rel, 0)
+        return Norm("DATE", None, anaphor=Shift(unit, steps, keep=False))  # "the same day"
+    return _relative_to(rel, unit, edge, m, ctx)
+
+
+def _relative_to(rel: str, unit: str, edge: str | None, m: Match, ctx: Context) -> Norm | None:
+    earlier = words_of(m, "el")
+    anchor = ctx.anchor()
+    if unit == "weekend":
+        lean, strict = _rel_lean(rel.removeprefix("the"), ctx, m.start())
+        if lean == "near":
+            return cal.weekend(anchor)
+        return cal.weekend(cal.pick_weekday(anchor, 5, lean, strict and lean == "past"))
+    steps = STEPS.get(rel.removeprefix("the "), 0)
+    if unit == "week" and steps < 0 and anchor.weekday() == 6:
+        steps += 1  # on a Sunday, "last week" is the one that just ended
+    norm = cal.shifted(anchor, unit, steps)
+    assert norm.start is not None and norm.end is not None
+    if earlier and rel == "this":  # "earlier this month": from its start to now
+        if earlier == "earlier":
+            return dataclasses.replace(norm, end=min(anchor, norm.end))
+        return dataclasses.replace(norm, start=max(anchor, norm.start))
+    edge = edge or EDGE_MODS.get(earlier)
+    if edge:
+        start, end = cal.narrow(norm.start, norm.end, edge)
+        return dataclasses.replace(norm, start=start, end=end, mod=edge)
+    return norm
+
+
+def period_end(m: Match, ctx: Context) -> Norm:
+    """Return the end of the current year, month or quarter ("year-end")."""
+    norm = cal.shifted(ctx.anchor(), words_of(m, "u"), 0)
+    assert norm.start is not None and norm.end is not None
+    start, end = cal.narrow(norm.start, norm.end, "END")
+    return dataclasses.replace(norm, start=start, end=end, mod="END")
+
+
+def ago(m: Match, ctx: Context) -> Norm:
+    """Return a time counted back or ahead ("three months ago", "two days later")."""
+    count, unit, direction = count_of(m["n"] or "several"), unit_of(m["u"]), words_of(m, "dir")
+    sign = -1 if direction in ("ago", "earlier") else 1
+    if count == "X" or "." in count:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if direction in ("earlier", "later"):  # "two days later": than the expression before
+        return Norm("DATE", None, mod=_apx(m), anaphor=Shift(unit, sign * int(count)))
+    return dataclasses.replace(cal.shifted(ctx.anchor(), unit, sign * int(count)), mod=_apx(m))
+
+
+def _duration_value(count: str, unit: str, mod: str | None) -> Norm:
+    time, letter, times = UNITS[unit]
+    if count == "X":
+        return Norm("DURATION", f"P{time}X{VAGUE_UNITS.get(unit, letter)}", mod=mod)
+    amount = float(count) * times
+    text = str(int(amount)) if amount.is_integer() else f"{amount:f}".rstrip("0")
+    return Norm("DURATION", f"P{time}{text}{letter}", mod=mod)
+
+
+def duration(m: Match, ctx: Context) -> Norm | None:
+    """Return a duration ("three years", "the past 48 hours"), or a rate ("$5 a day")."""
+    count, unit, after = count_of(m["n"]), unit_of(m["u"]), ctx.text[m.end() : m.end() + 12]
+    if unit == "second" and count == "1" and re.match(r"\s+[a-z]", after):
+        return None  # "a second term"
+    if unit == "quarter" and re.match(r"\s+of\b", after):
+        return None  # "three quarters of the vote"
+    norm = _duration_value(count, unit, _apx(m))
+    rate = _RATE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
+    if words_of(m, "n") in ("a", "an") and not (m["lead"] or m["apx"]) and rate:
+        return dataclasses.replace(norm, type="SET")  # "$5 a day"
+    return norm
+
+
+def bare_units(m: Match, ctx: Context) -> Norm:
+    """Return a vague duration ("for years")."""
+    return _duration_value("X", unit_of(m["u"]), None)
+
+
+def every(m: Match, ctx: Context) -> Norm | None:
+    """Return a set ("daily", "every two weeks", "each spring")."""
+    word = words_of(m, "w")
+    if word in SET_WORDS:
+        return Norm("SET", SET_WORDS[word])
+    if word in FULL_MONTHS:
+        return Norm("SET", f"XXXX-{month_of(word):02d}")
+    if word in PARTS_OF_DAY and word != "day":
+        return Norm("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[word]}")
+    if word in SEASON_CODES:
+        return Norm("SET", f"XXXX-{SEASON_CODES[word]}")
+    count = "2" if words_of(m, "n") == "other" else count_of(m["n"] or "1")
+    return dataclasses.replace(_duration_value(count, unit_of(word), None), type="SET")
+
+
+def holiday(m: Match, ctx: Context) -> Norm:
+    """Return the day of a holiday ("Christmas", "Thanksgiving 2012")."""
+    name = HOLIDAY_NAMES.get(words_of(m, "h"), words_of(m, "h"))
+
+    def on(y: int) -> cal.Norm:
+        if name == "thanksgiving":  # fourth Thursday of November
+            return cal.day(date(y, 11, 22 + (3 - date(y, 11, 1).weekday()) % 7))
+        return cal.day(date(y, *HOLIDAYS[name]))
+
+    if m["y"]:
+        return on(int(m["y"]))
+    return cal.pick(ctx.anchor(), ctx.lean(m.start()), False, on, weighted=True)
+
+
+def clock(
+    m: Match, ctx: Context, days: Sequence[tuple[re.Pattern[str], Handler]] = ()
+) -> Norm | None:
+    """Return a time of day, on the day ``m["day"]`` names when one of ``days`` reads it."""
+    word, ampm = words_of(m, "w"), words_of(m, "ap")[:1]
+    if word:
+        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+    else:
+        hour, minute = int(m["h"]), int(m["mi"] or 0)
+        if not (m["sep"] == ":" or ampm) or (ampm in ("a", "p") and not 1 <= hour <= 12):
+            return None  # "10.30" is a number, "10:30" and "10.30am" are times
+        hour = hour % 12 + (12 if ampm == "p" else 0) if ampm in ("a", "p") else hour
+    d = ctx.anchor()
+    if m["day"]:
+        for regex, handler in days:
+            sub = regex.fullmatch(ctx.text, m.start("day"), m.end("day"))
+            found = handler(sub, ctx) if sub else None
+            if found and found.start:
+                d = found.start
+                break
+    return cal.clock(d, hour, minute, "APPROX" if m["apx"] else None)
