@@ -32,5 +32,8 @@ test: lint typecheck  ## ruff, mypy and the whole test suite
 docs: $(STAMP)  ## regenerate the docs generated from code (settings table, JSON Schema)
 	$(BIN)/python -m storyline.docs
 
+bench: $(STAMP)  ## the speed and memory benchmark, as a Markdown table
+	$(BIN)/python bench/run.py --markdown
+
 clean:
 	rm -rf $(VENV) demo.db demo.db-wal demo.db-shm .pytest_cache .mypy_cache .ruff_cache

@@ -49,6 +49,23 @@ SETTINGS: tuple[Setting, ...] = (
         "past",
         "How a bare weekday ('on Tuesday') resolves: 'past' (news default) or 'nearest'.",
     ),
+    Setting(
+        "event_merge_threshold",
+        1.5,
+        "Evidence needed to merge two reports of a story into one happening (same trigger 1.0, "
+        "shared actor 0.5 each, overlapping dates 0.5, same wording 1.0; see link/events.py).",
+    ),
+    Setting(
+        "background_days",
+        14,
+        "A timeline entry ending this many days before the article reporting it is background, "
+        "not news of the day.",
+    ),
+    Setting(
+        "link_after_analyze",
+        True,
+        "Link newly analyzed articles into stories at the end of `storyline analyze`.",
+    ),
 )
 
 _BY_NAME: Mapping[str, Setting] = MappingProxyType({s.name: s for s in SETTINGS})
@@ -82,6 +99,10 @@ class Settings:
     values: Mapping[str, Any] = field(
         default_factory=lambda: MappingProxyType({s.name: s.default for s in SETTINGS})
     )
+
+    def __reduce__(self) -> tuple[type[Settings], tuple[dict[str, Any]]]:
+        # A mapping proxy cannot be pickled; worker processes need settings.
+        return (Settings, (dict(self.values),))
 
     def __getitem__(self, name: str) -> Any:
         if name not in _BY_NAME:

@@ -40,3 +40,10 @@ def test_bad_settings_say_what_and_how(assignment, message):
 
 def test_docs_list_every_setting_and_are_current():
     assert DOCS.read_text() == settings_markdown(), "run `make docs` to regenerate docs/settings.md"
+
+
+def test_settings_survive_pickling_for_worker_processes():
+    import pickle
+
+    settings = Settings.parse(["batch_size=7"])
+    assert pickle.loads(pickle.dumps(settings))["batch_size"] == 7

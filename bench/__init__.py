@@ -1,0 +1,1 @@
+"""Benchmarks of storyline's speed and memory; run ``python bench/run.py``."""
