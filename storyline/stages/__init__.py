@@ -12,6 +12,7 @@ from storyline.stages.entities import entities_stage
 from storyline.stages.events import events_stage
 from storyline.stages.published import published_stage
 from storyline.stages.quantities import quantities_stage
+from storyline.stages.quotes import quotes_stage
 from storyline.stages.sentences import Sentences
 from storyline.stages.times import times_stage
 
@@ -25,6 +26,7 @@ def build(settings: Settings | None = None) -> Pipeline:
             published_stage,
             entities_stage,
             times_stage,
+            quotes_stage,
             events_stage,
             quantities_stage,
         ]
