@@ -146,10 +146,15 @@ def analyze_cmd(
     """
     tty = sys.stderr.isatty()
     progress = None if quiet else _progress_printer(tty)
-    summary = analyze(paths, _store(ctx), _settings(ctx), published, sys.stdin.buffer, progress)
+    store, settings = _store(ctx), _settings(ctx)
+    summary = analyze(paths, store, settings, published, sys.stdin.buffer, progress)
     if progress is not None and tty:
         click.echo("", err=True)
     click.echo(summary.line())
+    if summary.analyzed and settings["link_after_analyze"]:
+        from storyline.link.corpus import link_corpus
+
+        click.echo(link_corpus(store, settings).line())
     for skip in summary.skips:
         click.echo(f"  skipped {skip.location}: {skip.kind}: {skip.reason}")
     if summary.processed == 0:
@@ -317,3 +322,92 @@ def eval_cmd(
         emit(rows, ["dataset", "metric", "system", "value", "note"], False, False)
         for r in reports:
             click.echo(f"{r.dataset}: {r.documents} documents, {r.seconds:.1f} s")
+
+
+@main.command(name="link")
+@click.option("--all", "full", is_flag=True, help="Forget every story and link the whole store.")
+@click.pass_context
+def link_cmd(ctx: click.Context, full: bool) -> None:
+    """Link analyzed articles into stories: events, timelines, sources compared.
+
+    Without --all only articles analyzed since the last run are linked; the stories they
+    join are rebuilt, the others are left as they are.
+
+    \b
+    Example:
+      storyline link --all
+    """
+    from storyline.link.corpus import link_corpus
+
+    click.echo(link_corpus(_store(ctx), _settings(ctx), full=full).line())
+
+
+@main.command(name="stories")
+@output_options
+@click.pass_context
+def stories_cmd(ctx: click.Context, as_json: bool, as_csv: bool) -> None:
+    """List the stories: id, title, articles, span of publication dates, independent sources.
+
+    \b
+    Example:
+      storyline stories --csv > stories.csv
+    """
+    from storyline.views import story_row
+
+    rows = sorted(
+        (story_row(s) for s in _store(ctx).stories()),
+        key=lambda r: (r["first"] is None, r["first"] or "", r["id"]),
+    )
+    emit(rows, ["id", "title", "articles", "first", "last", "sources"], as_json, as_csv)
+
+
+@main.command(name="story")
+@click.argument("story_id")
+@click.option("--json", "as_json", is_flag=True, help="Output the story view as JSON.")
+@click.pass_context
+def story_cmd(ctx: click.Context, story_id: str, as_json: bool) -> None:
+    """Show one story: timeline, actors, what each source adds, quotes, figures (id prefix ok).
+
+    \b
+    Example:
+      storyline story st3f
+    """
+    from storyline.render import story_text
+    from storyline.views import story_view
+
+    view = story_view(_store(ctx), story_id)
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False, indent=2))
+        return
+    click.echo(story_text(view))
+
+
+@main.command(name="timeline")
+@click.argument("story_id")
+@click.option(
+    "--format", "fmt", type=click.Choice(["md", "json", "csv"]), default="md", show_default=True
+)
+@click.pass_context
+def timeline_cmd(ctx: click.Context, story_id: str, fmt: str) -> None:
+    """Print a story's timeline, each entry with its date interval, sources and sentences.
+
+    \b
+    Example:
+      storyline timeline st3f --format csv > timeline.csv
+    """
+    from storyline.render import timeline_markdown
+    from storyline.views import entry_record, timeline_rows
+
+    store = _store(ctx)
+    story = store.story(store.resolve_story(story_id))
+    docs = {a: store.doc(a) for a in story.articles}
+    if fmt == "json":
+        entries = [entry_record(t) for t in story.timeline]
+        click.echo(json.dumps(entries, ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        rows = timeline_rows(story, docs)
+        emit(rows, list(rows[0]) if rows else ["date"], False, True)
+    else:
+        outlets = {a: d.article.source or a[:8] for a, d in docs.items()}
+        entries = [entry_record(t) for t in story.timeline]
+        click.echo(timeline_markdown(story.title, entries, outlets), nl=False)

@@ -14,10 +14,14 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from storyline.model import Doc, Story
+from storyline.model import Doc, Entity
 from storyline.store import Store
+from storyline.views import story_record
 
-KEYS = ("articles", "entities", "mentions", "times", "quotes", "events", "quantities", "stories")
+KEYS = (
+    "articles", "entities", "mentions", "times", "quotes", "events", "quantities", "roles",
+    "stories",
+)  # fmt: skip
 
 
 def schema() -> dict[str, Any]:
@@ -35,6 +39,14 @@ def _span(start: int | None, end: int | None) -> list[int] | None:
     return None if start is None or end is None else [start, end]
 
 
+def entity_record(e: Entity) -> dict[str, Any]:
+    """Return the export record of an entity: names, type, and where it is or governs."""
+    return {
+        "id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
+        "country": e.country, "lat": e.lat, "lon": e.lon, "government_of": e.government_of,
+    }  # fmt: skip
+
+
 def doc_records(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     """Return one article's records under the export keys (entities included)."""
     a, text = doc.article, doc.text
@@ -50,10 +62,7 @@ def doc_records(doc: Doc) -> dict[str, list[dict[str, Any]]]:
                 "sentences": [[s.start, s.end] for s in doc.sentences], "text": text,
             }
         ],
-        "entities": [
-            {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
-            for e in doc.entities
-        ],
+        "entities": [entity_record(e) for e in doc.entities],
         "mentions": [
             {"article": a.id, "start": m.start, "end": m.end, "text": text[m.start : m.end],
              "entity": m.entity, "entity_name": names.get(m.entity), "type": m.label}
@@ -91,19 +100,11 @@ def doc_records(doc: Doc) -> dict[str, list[dict[str, Any]]]:
              "source": q.source, "source_text": q.source_text}
             for q in doc.quantities
         ],
-    }  # fmt: skip
-
-
-def story_record(s: Story) -> dict[str, Any]:
-    return {
-        "id": s.id,
-        "title": s.title,
-        "articles": list(s.articles),
-        "events": list(s.events),
-        "timeline": [
-            {"date": t.date, "start": _iso(t.start), "end": _iso(t.end), "event": t.event,
-             "articles": list(t.articles), "summary": t.summary}
-            for t in s.timeline
+        "roles": [
+            {"article": a.id, "start": r.start, "end": r.end, "text": text[r.start : r.end],
+             "entity": r.entity, "entity_name": names.get(r.entity), "title": r.title,
+             "of": r.of, "of_entity": r.of_entity, "as_of": _iso(r.as_of)}
+            for r in doc.roles
         ],
     }  # fmt: skip
 
@@ -120,11 +121,10 @@ def records(store: Store) -> dict[str, list[dict[str, Any]]]:
         for key, items in doc_records(doc).items():
             if key != "entities":
                 out[key].extend(items)
-    out["entities"] = [
-        {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases)}
-        for e in store.entities()
+    out["entities"] = [entity_record(e) for e in store.entities()]
+    out["stories"] = [
+        story_record(s, store.story_events(s.id), store.comparisons(s.id)) for s in store.stories()
     ]
-    out["stories"] = [story_record(s) for s in store.stories()]
     return out
 
 

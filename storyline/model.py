@@ -18,6 +18,9 @@ from typing import Any, Literal
 PublishedOrigin = Literal["metadata", "given", "crawl", "inferred", "unknown"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 QuoteKind = Literal["direct", "indirect"]
+DatedBy = Literal["text", "published"]
+ComparisonRelation = Literal["adds", "confirms", "contradicts"]
+FactKind = Literal["event", "quote", "figure"]
 
 
 def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:
@@ -89,12 +92,23 @@ class Span:
 
 @dataclass(frozen=True)
 class Entity:
-    """An actor or place: one id per distinct normalized name."""
+    """An actor or place: one id per distinct normalized name.
+
+    ``country`` is the ISO 3166-1 alpha-3 code of the country a place lies
+    in (or is), and ``lat``/``lon`` its coordinates, where the gazetteer
+    knows them. A government named by its seat ("Moscow has refused", "the
+    Kremlin said") is its own actor of type ``ORG`` with ``government_of``
+    naming the country ("Russia").
+    """
 
     id: str
     name: str
     type: str
     aliases: tuple[str, ...] = ()
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    government_of: str | None = None
 
     @staticmethod
     def make_id(key: str) -> str:
@@ -110,6 +124,27 @@ class Mention:
     end: int
     entity: str
     label: str
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title an actor held, as one article states it ("Russian President Vladimir Putin").
+
+    ``title`` is the office ("President"); ``of`` names the country or
+    organization it is held in ("Russia"), and ``of_entity`` is that
+    party's entity id where the article names it (for "Putin's spokesman",
+    Putin). ``start``/``end`` locate the role phrase; ``as_of`` is the day
+    the role is stated for: the time of its clause when the text gives one,
+    else the publication date; ``None`` for a former role with no date.
+    """
+
+    entity: str
+    title: str
+    of: str | None
+    start: int
+    end: int
+    as_of: date | None = None
+    of_entity: str | None = None
 
 
 @dataclass(frozen=True)
@@ -207,8 +242,52 @@ class Quantity:
 
 
 @dataclass(frozen=True)
+class Support:
+    """A sentence backing a cross-article fact: the article and the sentence's offsets."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """One happening of a story as reported by one or more articles: member events merged.
+
+    ``members`` are the per-article :class:`Event` ids; ``source``/``target`` are actor ids
+    folded across articles; ``time_*`` is the narrowest interval the members agree on, and
+    ``dated_by`` says whether it comes from the text or, for an undated event, from the
+    publication date of its first report. ``sources`` counts independent sources (a
+    syndicated copy counts once).
+    """
+
+    id: str
+    story: str
+    type: str
+    trigger: str
+    members: tuple[str, ...]
+    articles: tuple[str, ...]
+    source: str | None = None
+    target: str | None = None
+    place: str | None = None
+    time_value: str | None = None
+    time_start: date | None = None
+    time_end: date | None = None
+    dated_by: DatedBy = "text"
+    modality: str = "asserted"
+    sources: int = 1
+    support: tuple[Support, ...] = ()
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
-    """One dated entry of a story's timeline, pointing back to its articles."""
+    """One entry of a story's timeline, pointing back to the sentences it came from.
+
+    ``start``/``end`` bound the days the entry may denote ("late June" is ten days, not one);
+    ``dated_by`` is ``published`` when the text gives no date and the entry is anchored to
+    the publication date of its first report. ``background`` marks times well before the
+    reporting article's date ("in 2010"), as opposed to news of the day.
+    """
 
     date: str | None
     start: dt.date | None
@@ -216,17 +295,62 @@ class TimelineEntry:
     event: str | None
     articles: tuple[str, ...]
     summary: str
+    type: str | None = None
+    participants: tuple[str, ...] = ()
+    place: str | None = None
+    support: tuple[Support, ...] = ()
+    sources: int = 0
+    background: bool = False
+    dated_by: DatedBy = "text"
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What one article does with one fact of its story: adds, confirms or contradicts it.
+
+    ``kind`` is ``event``, ``quote`` or ``figure``; ``start``/``end`` locate the fact in the
+    article; ``others`` are the earlier articles it confirms or contradicts, and ``note``
+    says how ("12,000 vs 15,000 people").
+    """
+
+    story: str
+    article: str
+    relation: ComparisonRelation
+    kind: FactKind
+    start: int
+    end: int
+    fact: str
+    others: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Occasion:
+    """One specific happening inside a story, with the articles that report it."""
+
+    id: str
+    articles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
 class Story:
-    """Articles that tell one running affair, with its merged timeline."""
+    """Articles that tell one running affair, with its merged timeline.
+
+    ``events`` are the ids of its :class:`StoryEvent` records; ``first``/``last`` span the
+    publication dates of its articles and ``sources`` counts its independent sources.
+    """
 
     id: str
     title: str
     articles: tuple[str, ...]
     events: tuple[str, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    summary: str = ""
+    occasions: tuple[Occasion, ...] = ()
+    first: date | None = None
+    last: date | None = None
+    sources: int = 0
 
 
 @dataclass(frozen=True)
@@ -247,6 +371,7 @@ class Doc:
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    roles: tuple[Role, ...] = ()
     stages: tuple[str, ...] = ()
     parse: Any = field(default=None, compare=False, repr=False)
 

@@ -6,6 +6,9 @@ marked with brackets (``[Putin|PER]``) so the output stays readable in a pipe.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from storyline.model import Doc
 
 # ANSI styles per annotation kind; quotes are the background layer so an
@@ -88,3 +91,105 @@ def highlight(doc: Doc, color: bool = True) -> str:
             for q in doc.quotes
         ]
     return "\n".join(header) + "".join(out) + "\n" + "\n".join(legend)
+
+
+# -- stories -----------------------------------------------------------------------------
+
+
+def interval(start: str | None, end: str | None, value: str | None) -> str:
+    """Return a timeline date for display: a day, or a range that keeps its uncertainty."""
+    if start is None:
+        return value or "undated"
+    if start == end:
+        return start
+    return f"{start} .. {end}"
+
+
+def _flags(entry: dict[str, Any]) -> str:
+    flags = []
+    if entry.get("background"):
+        flags.append("background")
+    if entry.get("dated_by") == "published":
+        flags.append("undated: publication date")
+    if entry.get("modality") not in (None, "asserted"):
+        flags.append(str(entry["modality"]))
+    return f" [{', '.join(flags)}]" if flags else ""
+
+
+def timeline_markdown(
+    title: str, entries: Sequence[dict[str, Any]], outlets: dict[str, str]
+) -> str:
+    """Return a story's timeline as Markdown: one bullet per entry with its sources."""
+    lines = [f"# {title}", ""]
+    for e in entries:
+        when = interval(e["start"], e["end"], e["date"])
+        who = ", ".join(dict.fromkeys(outlets.get(a, a[:8]) for a in e["articles"]))
+        lines.append(
+            f"- **{when}**{_flags(e)} {e['summary']} "
+            f"_({e['sources']} source{'s' if e['sources'] != 1 else ''}: {who})_"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _role(r: dict[str, Any]) -> str:
+    """Return a role as "Prime Minister of Turkey (2012-07-18 .. 2012-12-03)"."""
+    title = r["title"] + (f" of {r['of']}" if r.get("of") else "")
+    since, until = r.get("since"), r.get("until")
+    if since and until and since != until:
+        return f"{title} ({since} .. {until})"
+    return f"{title} ({since or until})" if since or until else title
+
+
+def story_text(view: dict[str, Any]) -> str:
+    """Return a story view as terminal text: timeline, actors, sources, quotes and figures."""
+    outlets = {a["id"]: a["source"] or a["id"][:8] for a in view["articles"]}
+    out = [
+        view["title"],
+        f"{view['id']} · {view['first'] or '?'} .. {view['last'] or '?'} · "
+        f"{len(view['articles'])} articles · {view['sources']} sources · "
+        f"{len(view['occasions'])} occasions",
+        "",
+        view["summary"],
+        "",
+        "timeline:",
+    ]
+    for e in view["timeline"]:
+        when = interval(e["start"], e["end"], e["date"])
+        out.append(f"  {when:24} {e['summary'][:110]}{_flags(e)}")
+        who = ", ".join(dict.fromkeys(outlets.get(a, a[:8]) for a in e["articles"]))
+        out.append(f"  {'':24} ({e['sources']} source(s): {who})")
+    out.append("actors:")
+    for a in view["actors"][:15]:
+        roles = "; ".join(_role(r) for r in a["roles"])
+        out.append(
+            f"  {a['type'] or '?':4} {a['name']}  {a['mentions']} mentions in {a['articles']} "
+            f"articles" + (f"  roles: {roles}" if roles else "")
+        )
+    out.append("sources:")
+    for s in view["compared"]:
+        out.append(
+            f"  {s['published'] or '?'} {s['source'] or s['article'][:8]}: {s['title'] or ''}"
+        )
+        out.append(
+            f"    adds {s['adds']}, confirms {s['confirms']}, contradicts {s['contradicts']}"
+        )
+        for f in s["findings"]:
+            if f["relation"] == "contradicts":
+                out.append(f"    contradicts ({f['kind']}): {f['note']}")
+            elif f["note"] and f["relation"] == "confirms" and f["kind"] == "figure":
+                out.append(f"    repeats: {f['fact']} ({f['note']})")
+    if view["quotes"]:
+        out.append("quotes:")
+        for group in view["quotes"]:
+            out.append(f"  {group['speaker']}:")
+            for q in group["quotes"][:6]:
+                out.append(f"    [{outlets.get(q['article'], '?')}, {q['kind']}] {q['text'][:120]}")
+    if view["figures"]:
+        out.append("figures:")
+        for f in view["figures"]:
+            measure = f["measure"] or f["about"] or "?"
+            out.append(
+                f"  {f['text']:22} {measure:28} as of {f['as_of'] or f['published'] or '?'}"
+                f"  according to {f['according_to'] or '?'}"
+            )
+    return "\n".join(out)

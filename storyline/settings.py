@@ -51,9 +51,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "event_merge_threshold",
-        1.5,
+        1.25,
         "Evidence needed to merge two reports of a story into one happening (same trigger 1.0, "
-        "shared actor 0.5 each, overlapping dates 0.5, same wording 1.0; see link/events.py).",
+        "same occasion 0.25, shared actor 0.5 each, overlapping dates 0.5, same wording 1.0; "
+        "see link/events.py).",
     ),
     Setting(
         "background_days",
@@ -65,6 +66,36 @@ SETTINGS: tuple[Setting, ...] = (
         "link_after_analyze",
         True,
         "Link newly analyzed articles into stories at the end of `storyline analyze`.",
+    ),
+    Setting(
+        "occasion_threshold",
+        0.25,
+        "Average similarity (0-1) an article needs with the reports of an occasion to join it "
+        "(embedding, TF-IDF, people and places blended; see link/stories.py). Higher splits "
+        "happenings finer.",
+    ),
+    Setting(
+        "story_threshold",
+        0.15,
+        "Average similarity an article needs with a story (half shared actors, half the "
+        "occasion blend) to open a new occasion in it instead of a new story.",
+    ),
+    Setting(
+        "occasion_window_days",
+        60,
+        "Reports dated more than this many days away from an occasion's dates start another "
+        "occasion.",
+    ),
+    Setting(
+        "story_window_days",
+        365,
+        "Articles dated more than this many days away from a story's dates start another story.",
+    ),
+    Setting(
+        "copy_threshold",
+        0.8,
+        "Jaccard similarity of word 5-grams from which two texts are copies of one report "
+        "(syndicated wire copy); copies count as one source.",
     ),
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -19,15 +20,20 @@ from typing import Any
 from storyline.errors import NotFound, StoreError
 from storyline.model import (
     Article,
+    Comparison,
     Doc,
     Entity,
     Event,
     Mention,
+    Occasion,
     Quantity,
     Quote,
+    Role,
     Skip,
     Span,
     Story,
+    StoryEvent,
+    Support,
     TimeExpr,
     TimelineEntry,
 )
@@ -81,10 +87,45 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE quantities ADD COLUMN source TEXT;
     ALTER TABLE quantities ADD COLUMN source_text TEXT;
     """,
+    # Linking across articles: story membership with occasion, the features grouping reads
+    # (so a new article joins without recomputing the others), merged events with their
+    # members, and what each article adds, confirms or contradicts.
+    """
+    CREATE TABLE story_articles (article TEXT PRIMARY KEY, story TEXT NOT NULL,
+        occasion TEXT NOT NULL, score REAL NOT NULL, stages TEXT NOT NULL);
+    CREATE INDEX story_articles_story ON story_articles(story);
+    CREATE TABLE link_features (article TEXT PRIMARY KEY, version TEXT NOT NULL,
+        record TEXT NOT NULL, vector BLOB NOT NULL);
+    CREATE TABLE story_events (id TEXT PRIMARY KEY, story TEXT NOT NULL, record TEXT NOT NULL);
+    CREATE INDEX story_events_story ON story_events(story);
+    CREATE TABLE story_event_members (event TEXT NOT NULL, member TEXT NOT NULL,
+        article TEXT NOT NULL, PRIMARY KEY (event, member));
+    CREATE INDEX story_event_members_member ON story_event_members(member);
+    CREATE TABLE comparisons (story TEXT NOT NULL, article TEXT NOT NULL,
+        relation TEXT NOT NULL, kind TEXT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+        fact TEXT NOT NULL, others TEXT NOT NULL, note TEXT NOT NULL);
+    CREATE INDEX comparisons_story ON comparisons(story);
+    ALTER TABLE stories ADD COLUMN summary TEXT NOT NULL DEFAULT '';
+    ALTER TABLE stories ADD COLUMN occasions TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE stories ADD COLUMN first TEXT;
+    ALTER TABLE stories ADD COLUMN last TEXT;
+    ALTER TABLE stories ADD COLUMN sources INT NOT NULL DEFAULT 0;
+    """,
+    # Entities: where a place lies and what government a seat speaks for; roles per article.
+    """
+    ALTER TABLE entities ADD COLUMN country TEXT;
+    ALTER TABLE entities ADD COLUMN lat REAL;
+    ALTER TABLE entities ADD COLUMN lon REAL;
+    ALTER TABLE entities ADD COLUMN government_of TEXT;
+    CREATE TABLE roles (article TEXT NOT NULL, start INT NOT NULL, "end" INT NOT NULL,
+        entity TEXT NOT NULL, title TEXT NOT NULL, "of" TEXT, of_entity TEXT, as_of TEXT,
+        PRIMARY KEY (article, start, entity));
+    CREATE INDEX roles_entity ON roles(entity);
+    """,
 )
 
 # Layer tables keyed by article, cleared before an article is re-analyzed.
-_LAYER_TABLES = ("sentences", "mentions", "times", "quotes", "events", "quantities")
+_LAYER_TABLES = ("sentences", "mentions", "times", "quotes", "events", "quantities", "roles")
 
 
 def _iso(value: date | None) -> str | None:
@@ -93,6 +134,16 @@ def _iso(value: date | None) -> str | None:
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """An article's place in the stories: its story, occasion and the grouping score."""
+
+    article: str
+    story: str
+    occasion: str
+    score: float
 
 
 @dataclass(frozen=True)
@@ -241,28 +292,178 @@ class Store:
                 for q in doc.quantities
             ],
         )  # fmt: skip
+        cur.executemany(
+            'INSERT OR REPLACE INTO roles (article, start, "end", entity, title, "of", '
+            "of_entity, as_of) VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (aid, r.start, r.end, r.entity, r.title, r.of, r.of_entity, _iso(r.as_of))
+                for r in doc.roles
+            ],
+        )
 
     def _merge_entity(self, cur: sqlite3.Cursor, e: Entity) -> None:
         row = cur.execute("SELECT aliases FROM entities WHERE id = ?", (e.id,)).fetchone()
         if row is None:
             cur.execute(
-                "INSERT INTO entities VALUES (?,?,?,?)",
-                (e.id, e.name, e.type, json.dumps(list(e.aliases))),
-            )
+                "INSERT INTO entities (id, name, type, aliases, country, lat, lon, government_of) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                (e.id, e.name, e.type, json.dumps(list(e.aliases)), e.country, e.lat, e.lon,
+                 e.government_of),
+            )  # fmt: skip
             return
         aliases = sorted(set(json.loads(row["aliases"])) | set(e.aliases))
-        cur.execute("UPDATE entities SET aliases = ? WHERE id = ?", (json.dumps(aliases), e.id))
+        cur.execute(
+            "UPDATE entities SET aliases = ?, country = COALESCE(country, ?), "
+            "lat = COALESCE(lat, ?), lon = COALESCE(lon, ?), "
+            "government_of = COALESCE(government_of, ?) WHERE id = ?",
+            (json.dumps(aliases), e.country, e.lat, e.lon, e.government_of, e.id),
+        )
 
     def save_stories(self, stories: Iterable[Story]) -> None:
         """Replace the stored stories with ``stories`` in one transaction."""
-        rows = [
-            (s.id, s.title, json.dumps(s.articles), json.dumps(s.events),
-             json.dumps([_entry_json(t) for t in s.timeline]))
-            for s in stories
-        ]  # fmt: skip
-        with self.conn:
+        rows = [_story_row(s) for s in stories]
+        with self._transaction():
             self.conn.execute("DELETE FROM stories")
-            self.conn.executemany("INSERT INTO stories VALUES (?,?,?,?,?)", rows)
+            self.conn.executemany(_STORY_INSERT, rows)
+
+    # -- linking ---------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """Run a block in one transaction (the connection is in autocommit mode otherwise)."""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def pending_links(self) -> list[str]:
+        """Return analyzed articles not linked yet, or linked from older stage output."""
+        rows = self.conn.execute(
+            "SELECT a.id FROM articles a LEFT JOIN story_articles l ON l.article = a.id "
+            "WHERE a.status = 'analyzed' AND (l.article IS NULL OR l.stages != a.stages) "
+            "ORDER BY a.published IS NULL, a.published, a.id"
+        ).fetchall()
+        return [str(r["id"]) for r in rows]
+
+    def links(self) -> list[LinkRow]:
+        """Return every stored story assignment, in article id order."""
+        return [
+            LinkRow(r["article"], r["story"], r["occasion"], r["score"])
+            for r in self.conn.execute("SELECT * FROM story_articles ORDER BY article")
+        ]
+
+    def link_features(self, version: str) -> dict[str, tuple[str, bytes]]:
+        """Return article → (JSON record, vector bytes) of the stored features of ``version``."""
+        return {
+            r["article"]: (r["record"], bytes(r["vector"]))
+            for r in self.conn.execute(
+                "SELECT article, record, vector FROM link_features WHERE version = ?", (version,)
+            )
+        }
+
+    def save_links(
+        self, links: Sequence[LinkRow], features: Sequence[tuple[str, str, str, bytes]]
+    ) -> None:
+        """Save story assignments and grouping features ``(article, version, record, vector)``."""
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO story_articles "
+                "SELECT ?, ?, ?, ?, stages FROM articles WHERE id = ?",
+                [(x.article, x.story, x.occasion, x.score, x.article) for x in links],
+            )
+            self.conn.executemany("INSERT OR REPLACE INTO link_features VALUES (?,?,?,?)", features)
+
+    def clear_links(self) -> None:
+        """Forget every story, assignment and cross-article result (features are kept)."""
+        with self._transaction():
+            for table in ("story_articles", "stories", "story_events", "story_event_members",
+                          "comparisons"):  # fmt: skip
+                self.conn.execute(f"DELETE FROM {table}")
+
+    def save_story(
+        self, story: Story, events: Sequence[StoryEvent], comparisons: Sequence[Comparison]
+    ) -> None:
+        """Replace one story with its merged events and comparisons, in one transaction."""
+        with self._transaction():
+            old = [r["id"] for r in self.conn.execute(
+                "SELECT id FROM story_events WHERE story = ?", (story.id,))]  # fmt: skip
+            self.conn.executemany(
+                "DELETE FROM story_event_members WHERE event = ?", [(i,) for i in old]
+            )
+            for table in ("story_events", "comparisons"):
+                self.conn.execute(f"DELETE FROM {table} WHERE story = ?", (story.id,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story.id,))
+            self.conn.execute(_STORY_INSERT, _story_row(story))
+            self.conn.executemany(
+                "INSERT INTO story_events VALUES (?,?,?)",
+                [(e.id, e.story, json.dumps(_story_event_json(e))) for e in events],
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO story_event_members "
+                "SELECT ?, id, article FROM events WHERE id = ?",
+                [(e.id, m) for e in events for m in e.members],
+            )
+            self.conn.executemany(
+                "INSERT INTO comparisons VALUES (?,?,?,?,?,?,?,?,?)",
+                [
+                    (c.story, c.article, c.relation, c.kind, c.start, c.end, c.fact,
+                     json.dumps(c.others), c.note)
+                    for c in comparisons
+                ],
+            )  # fmt: skip
+
+    def drop_stories(self, ids: Iterable[str]) -> None:
+        """Delete stories that no longer have articles, with their events and comparisons."""
+        with self._transaction():
+            for story in ids:
+                self.conn.execute(
+                    "DELETE FROM story_event_members WHERE event IN "
+                    "(SELECT id FROM story_events WHERE story = ?)",
+                    (story,),
+                )
+                for table in ("story_events", "comparisons"):
+                    self.conn.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
+                self.conn.execute("DELETE FROM stories WHERE id = ?", (story,))
+
+    def resolve_story(self, prefix: str) -> str:
+        """Return the one story id starting with ``prefix``."""
+        rows = self.conn.execute(
+            "SELECT id FROM stories WHERE id LIKE ? ORDER BY id LIMIT 2", (prefix + "%",)
+        ).fetchall()
+        if not rows:
+            raise NotFound(f"no story with id {prefix!r}; list them with `storyline stories`")
+        if len(rows) > 1:
+            raise NotFound(f"story id {prefix!r} is ambiguous; give more characters")
+        return str(rows[0]["id"])
+
+    def story(self, story_id: str) -> Story:
+        """Return one stored story."""
+        row = self.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no story with id {story_id!r}; list them with `storyline stories`")
+        return _story(row)
+
+    def story_events(self, story_id: str) -> list[StoryEvent]:
+        """Return the merged events of a story."""
+        return [
+            _story_event(json.loads(r["record"]))
+            for r in self.conn.execute(
+                "SELECT record FROM story_events WHERE story = ? ORDER BY rowid", (story_id,)
+            )
+        ]
+
+    def comparisons(self, story_id: str) -> list[Comparison]:
+        """Return what each article of a story adds, confirms and contradicts, in stored order."""
+        return [
+            Comparison(r["story"], r["article"], r["relation"], r["kind"], r["start"], r["end"],
+                       r["fact"], tuple(json.loads(r["others"])), r["note"])
+            for r in self.conn.execute(
+                "SELECT * FROM comparisons WHERE story = ? ORDER BY rowid", (story_id,)
+            )
+        ]  # fmt: skip
 
     # -- reading ---------------------------------------------------------
 
@@ -349,6 +550,11 @@ class Store:
                          _date(r["time_end"]), r["source"], r["source_text"])
                 for r in rows("quantities")
             ),
+            roles=tuple(
+                Role(r["entity"], r["title"], r["of"], r["start"], r["end"], _date(r["as_of"]),
+                     r["of_entity"])
+                for r in rows("roles")
+            ),
             stages=tuple(json.loads(row["stages"])),
         )  # fmt: skip
 
@@ -362,21 +568,14 @@ class Store:
                 f"SELECT * FROM entities WHERE id IN ({marks}) ORDER BY id", list(ids)
             ).fetchall()
         return [
-            Entity(r["id"], r["name"], r["type"], tuple(json.loads(r["aliases"]))) for r in rows
-        ]
+            Entity(r["id"], r["name"], r["type"], tuple(json.loads(r["aliases"])), r["country"],
+                   r["lat"], r["lon"], r["government_of"])
+            for r in rows
+        ]  # fmt: skip
 
     def stories(self) -> list[Story]:
         """Return the stored stories."""
-        return [
-            Story(
-                r["id"],
-                r["title"],
-                tuple(json.loads(r["articles"])),
-                tuple(json.loads(r["events"])),
-                tuple(_entry(t) for t in json.loads(r["timeline"])),
-            )
-            for r in self.conn.execute("SELECT * FROM stories ORDER BY id")
-        ]
+        return [_story(r) for r in self.conn.execute("SELECT * FROM stories ORDER BY id")]
 
     def skips(self) -> list[Skip]:
         """Return every recorded skip, by location."""
@@ -395,7 +594,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         """Return the number of rows per table, for summaries and tests."""
-        tables = ("articles", "entities", *_LAYER_TABLES, "stories", "skips")
+        tables = ("articles", "entities", *_LAYER_TABLES, "stories", "skips", "story_articles",
+                  "story_events", "comparisons")  # fmt: skip
         return {t: self.conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in tables}
 
 
@@ -410,19 +610,71 @@ def _article(row: sqlite3.Row) -> Article:
     )  # fmt: skip
 
 
+def _support_json(support: Sequence[Support]) -> list[list[Any]]:
+    return [[x.article, x.start, x.end] for x in support]
+
+
+def _support(rows: Sequence[Sequence[Any]]) -> tuple[Support, ...]:
+    return tuple(Support(str(a), int(b), int(c)) for a, b, c in rows)
+
+
 def _entry_json(t: TimelineEntry) -> dict[str, Any]:
     return {
         "date": t.date, "start": _iso(t.start), "end": _iso(t.end), "event": t.event,
-        "articles": list(t.articles), "summary": t.summary,
+        "articles": list(t.articles), "summary": t.summary, "type": t.type,
+        "participants": list(t.participants), "place": t.place,
+        "support": _support_json(t.support), "sources": t.sources, "background": t.background,
+        "dated_by": t.dated_by, "modality": t.modality,
     }  # fmt: skip
 
 
 def _entry(d: dict[str, Any]) -> TimelineEntry:
     return TimelineEntry(
-        d["date"],
-        _date(d["start"]),
-        _date(d["end"]),
-        d["event"],
-        tuple(d["articles"]),
-        d["summary"],
-    )
+        d["date"], _date(d["start"]), _date(d["end"]), d["event"], tuple(d["articles"]),
+        d["summary"], d.get("type"), tuple(d.get("participants", ())), d.get("place"),
+        _support(d.get("support", ())), d.get("sources", 0), d.get("background", False),
+        d.get("dated_by", "text"), d.get("modality", "asserted"),
+    )  # fmt: skip
+
+
+_STORY_INSERT = (
+    "INSERT INTO stories (id, title, articles, events, timeline, summary, occasions, first, "
+    "last, sources) VALUES (?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def _story_row(s: Story) -> tuple[Any, ...]:
+    return (
+        s.id, s.title, json.dumps(s.articles), json.dumps(s.events),
+        json.dumps([_entry_json(t) for t in s.timeline]), s.summary,
+        json.dumps([[o.id, list(o.articles)] for o in s.occasions]), _iso(s.first),
+        _iso(s.last), s.sources,
+    )  # fmt: skip
+
+
+def _story(r: sqlite3.Row) -> Story:
+    return Story(
+        r["id"], r["title"], tuple(json.loads(r["articles"])), tuple(json.loads(r["events"])),
+        tuple(_entry(t) for t in json.loads(r["timeline"])), r["summary"],
+        tuple(Occasion(o, tuple(a)) for o, a in json.loads(r["occasions"])), _date(r["first"]),
+        _date(r["last"]), r["sources"],
+    )  # fmt: skip
+
+
+def _story_event_json(e: StoryEvent) -> dict[str, Any]:
+    return {
+        "id": e.id, "story": e.story, "type": e.type, "trigger": e.trigger,
+        "members": list(e.members), "articles": list(e.articles), "source": e.source,
+        "target": e.target, "place": e.place, "time_value": e.time_value,
+        "time_start": _iso(e.time_start), "time_end": _iso(e.time_end), "dated_by": e.dated_by,
+        "modality": e.modality, "sources": e.sources, "support": _support_json(e.support),
+    }  # fmt: skip
+
+
+def _story_event(d: dict[str, Any]) -> StoryEvent:
+    return StoryEvent(
+        d["id"], d["story"], d["type"], d["trigger"], tuple(d["members"]), tuple(d["articles"]),
+        d["source"], d["target"], d["place"], d["time_value"], _date(d["time_start"]),
+        _date(d["time_end"]), d["dated_by"], d["modality"], d["sources"],
+        _support(d["support"]),
+    )  # fmt: skip

@@ -48,14 +48,15 @@ def test_export_validates_against_the_schema(analyzed):
     _, exported = analyzed
     jsonschema.validate(exported, schema())
     assert list(exported) == [
-        "articles", "entities", "mentions", "times", "quotes", "events", "quantities", "stories",
+        "articles", "entities", "mentions", "times", "quotes", "events", "quantities", "roles",
+        "stories",
     ]  # fmt: skip
 
 
 def test_every_span_is_the_text_it_claims(analyzed):
     _, exported = analyzed
     texts = {a["id"]: a["text"] for a in exported["articles"]}
-    for key in ("mentions", "times", "quotes", "quantities"):
+    for key in ("mentions", "times", "quotes", "quantities", "roles"):
         for record in exported[key]:
             assert texts[record["article"]][record["start"] : record["end"]] == record["text"]
 

@@ -24,8 +24,8 @@ def build(settings: Settings | None = None) -> Pipeline:
         [
             Sentences(settings["spacy_model"], settings["check_model_hashes"]).stage(),
             published_stage,
-            entities_stage,
             times_stage,
+            entities_stage,
             quotes_stage,
             events_stage,
             quantities_stage,

@@ -111,9 +111,9 @@ def test_a_passive_without_agent_has_a_target_and_no_source(read):
 
 
 @slow
-def test_a_demonym_maps_to_no_entity_when_the_article_does_not_name_the_country(read):
+def test_a_demonym_maps_to_its_country_even_when_the_article_does_not_name_it(read):
     _, found = read("A Turkish jet was shot down.")
-    assert by_trigger(found, "shot").event.target is None
+    assert by_trigger(found, "shot").event.target == entity("Turkey")
 
 
 @slow

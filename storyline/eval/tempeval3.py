@@ -1,0 +1,137 @@
+"""TempEval-3 time expressions (TimeBank + AQUAINT): a Report of detection and normalization.
+
+Gold comes from TimeML ``.tml`` files: the text of ``<TEXT>`` with its
+inline tags stripped (so gold offsets are offsets into exactly the text our
+pipeline reads), the ``TIMEX3`` elements inside it, and the document
+creation time (``<DCT><TIMEX3 functionInDocument="CREATION_TIME">``) as the
+publication date. The TE3-platinum test set is held out of our copy, so we
+score on ``tbaq-cleaned``, TempEval-3's training data: published numbers
+come from platinum and are anchors, not a same-data comparison.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from storyline.errors import StorylineError
+from storyline.eval import timex
+from storyline.eval.report import EvalOptions, Report, Score
+from storyline.eval.system import analyze_texts
+from storyline.model import Doc, TimeExpr
+from storyline.stages.published import infer_published
+
+NAME = "tempeval3"
+SUBSET = "tbaq-cleaned"
+ANCHOR_NOTE = "TempEval-3 platinum, published"
+
+
+@dataclass(frozen=True)
+class TimeMLDoc:
+    """One TimeML document: its text, creation date and gold time expressions."""
+
+    name: str
+    text: str
+    dct: date | None
+    times: tuple[TimeExpr, ...]
+
+
+def _flatten(element: ET.Element, parts: list[str], times: list[TimeExpr], where: str) -> None:
+    """Append the text under ``element`` to ``parts``, recording TIMEX3 offsets on the way."""
+    offset = sum(map(len, parts))
+    parts.append(element.text or "")
+    for child in element:
+        _flatten(child, parts, times, where)
+        parts.append(child.tail or "")
+    if element.tag == "TIMEX3":
+        times.append(timex.gold_time(element.attrib, offset, sum(map(len, parts)), where))
+
+
+def parse(source: str | bytes, name: str) -> TimeMLDoc:
+    """Return the TimeML document in ``source``; ``name`` says which file in errors."""
+    try:
+        root = ET.fromstring(source)
+    except ET.ParseError as exc:
+        raise StorylineError(
+            f"{name}: not well-formed TimeML XML ({exc}); check the file"
+        ) from None
+    body = root.find("TEXT")
+    if body is None:
+        raise StorylineError(f"{name}: no <TEXT> element, so no text to evaluate on")
+    parts: list[str] = []
+    times: list[TimeExpr] = []
+    # The <TEXT> element itself is not a TIMEX3, so only its children are recorded.
+    _flatten(body, parts, times, name)
+    dct = root.find("DCT/TIMEX3")
+    published = timex.parse_date(dct.get("value")) if dct is not None else None
+    times.sort(key=lambda t: (t.start, t.end))
+    return TimeMLDoc(name, "".join(parts), published, tuple(times))
+
+
+def load(folder: Path, limit: int | None = None) -> list[TimeMLDoc]:
+    """Return the TimeML documents under ``folder`` sorted by path, the first ``limit`` of them."""
+    paths = sorted(folder.rglob("*.tml"))
+    if not paths:
+        raise StorylineError(f"no .tml files under {folder}; is --data the shared data folder?")
+    if limit is not None:
+        paths = paths[:limit]
+    return [parse(p.read_bytes(), str(p.relative_to(folder))) for p in paths]
+
+
+def hidden_dates(docs: list[TimeMLDoc], analyzed: list[Doc]) -> list[Score]:
+    """Return how often the date inferred with the DCT hidden has its year, and is within 31 days.
+
+    Each text is read as if it came without a date: no answer counts as wrong.
+    """
+    dated = [(g, a) for g, a in zip(docs, analyzed, strict=True) if g.dct is not None]
+    year = close = answered = 0
+    for gold, doc in dated:
+        ents = doc.parse.ents if doc.parse is not None else ()
+        spans = [(e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME")]
+        found = infer_published(gold.text, None, spans)
+        if found is None or gold.dct is None:
+            continue
+        answered += 1
+        year += found.date.year == gold.dct.year
+        close += abs((found.date - gold.dct).days) <= 31
+    note = f"DCT hidden; {answered} of {len(dated)} documents answered, no answer counts as wrong"
+    total = len(dated) or 1
+    return [
+        Score("publication date when hidden: year right", year / total, "storyline", note),
+        Score("publication date when hidden: within 31 days", close / total, "storyline", note),
+    ]
+
+
+def run(options: EvalOptions) -> Report:
+    """Return the TempEval-3 report: ours and the spaCy+dateparser baseline, same documents."""
+    began = time.perf_counter()
+    docs = load(options.data / NAME / SUBSET, options.limit)
+    analyzed = analyze_texts([(d.text, d.dct) for d in docs], options.settings, keep_parse=True)
+    ours = timex.total((g.times, a.times) for g, a in zip(docs, analyzed, strict=True))
+    base = timex.total(
+        (g.times, timex.baseline(a.parse, g.dct)) for g, a in zip(docs, analyzed, strict=True)
+    )
+    scores: list[Score] = [
+        *timex.scores(ours, "storyline"),
+        *timex.scores(base, "baseline:spaCy+dateparser"),
+        Score("value F1", 0.78, "published:HeidelTime", ANCHOR_NOTE),
+        Score("extraction strict F1", 0.83, "published:HeidelTime/ClearTK", ANCHOR_NOTE),
+        Score("extraction relaxed F1", 0.90, "published:HeidelTime/ClearTK", ANCHOR_NOTE),
+        *hidden_dates(docs, analyzed),
+    ]
+    return Report(
+        dataset=NAME,
+        scores=tuple(scores),
+        documents=len(docs),
+        seconds=time.perf_counter() - began,
+        notes=(
+            f"Scored on {SUBSET} (TimeBank + AQUAINT, {ours.gold} gold TIMEX3 in <TEXT>): "
+            "the TE3-platinum test set is held out of our copy, so the published "
+            "numbers (platinum) are anchors, not a same-data comparison.",
+            "Every document is analyzed with its creation time (DCT) as the publication date.",
+        ),
+        headline=("value F1", "extraction relaxed F1", "extraction strict F1"),
+    )

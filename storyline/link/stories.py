@@ -1,0 +1,541 @@
+"""Stories and occasions: articles grouped incrementally, one arrival at a time.
+
+A *story* is a running affair with the same protagonists, spanning months; an *occasion* is one
+specific happening inside it (the dam's gate fails; the inquiry reports), the main event an
+article reports. :class:`StoryIndex` takes articles one by one (in ``(published, id)`` order,
+see :func:`arrival_order`) and puts each into the occasion it reports, or into a new occasion
+of the story it continues, or into a new story — without looking at the corpus again.
+
+How well an article fits a group is its average similarity to the group's members (average
+linkage) over four signals: the embedding of headline and lead, TF-IDF over the whole text, the
+people named and the places named (rare names weigh more). A story also weighs every actor
+(organizations and countries too), since a story is held together by its protagonists. Each
+group keeps the sums of its members' unit vectors, so that average costs one dot product per
+signal whatever the group's size. When an arrival fits two groups that also fit each other,
+they merge: early arrivals that started separate groups for one happening are joined as soon
+as the evidence links them.
+
+An article is compared only with the groups that blocking proposes: the occasions that name
+one of its main actors (an inverted index, entity → occasions) and the occasions of articles
+whose embeddings fall in the same random-hyperplane LSH bucket. Both lists keep only their
+most recent entries, and groups outside the time window are skipped, so each arrival costs a
+bounded number of comparisons however large the corpus grows.
+
+:func:`copies` finds syndicated wire copy (near-identical texts) with MinHash LSH.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from storyline.link.features import ArticleFeatures, Vector, features
+from storyline.model import Doc, Story, content_id
+from storyline.settings import Settings
+
+# Random-hyperplane LSH over the unit embeddings: 16 bands of 8 bits. Two articles at cosine
+# 0.7 agree on a bit with probability 1 - acos(0.7)/pi = 0.75, so they share a band with
+# probability 1 - (1 - 0.75^8)^16 = 0.80, and an article meets a group of several such members
+# almost surely; at cosine 0.2 (unrelated news) the chance per pair falls to 0.14.
+LSH_BITS = 8
+LSH_BANDS = 16
+LSH_SEED = 20120718
+# Blocking keeps the most recent entries of each LSH bucket and each actor's posting list: a
+# running story is recent, and the cap bounds the work per arrival in a corpus of any size.
+BUCKET_CAP = 64
+POSTING_CAP = 64
+# Only an article's heaviest actors propose candidates; minor names ("Reuters", a passing
+# "United States") would make every story a candidate.
+BLOCKING_ACTORS = 8
+# Weights of embedding, TF-IDF, people and places in the occasion score: a logistic
+# regression of "same occasion" on the four pair similarities over half the ECB+ topics,
+# rescaled to sum to 1. Words and figures of the whole text say most; who comes next.
+WEIGHTS = (0.17, 0.55, 0.19, 0.09)
+# A story is its protagonists: half its score is the actor similarity, half the occasion one.
+STORY_ACTOR_WEIGHT = 0.5
+# Syndicated copy: word 5-grams, 128 MinHash permutations (Jaccard estimated within ~0.04).
+# The LSH proposes pairs from a Jaccard well below the copy threshold (its banding misses
+# about a third of the pairs right at its own threshold); exact shingle sets then decide.
+SHINGLE = 5
+PERMUTATIONS = 128
+LSH_SLACK = 0.25
+
+Sparse = Mapping[str, float]
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where one article went: story, occasion, the winning score, and what changed.
+
+    ``renamed`` lists ``(old id, new id)`` for stories and occasions merged away while
+    placing the article: rows stored under an old id now belong to the new one.
+    """
+
+    story: str
+    occasion: str
+    score: float
+    new_story: bool
+    new_occasion: bool = False
+    renamed: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupOptions:
+    """The thresholds and time windows of grouping, read from the settings table."""
+
+    story_threshold: float = 0.15
+    occasion_threshold: float = 0.25
+    story_days: int = 365
+    occasion_days: int = 60
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None) -> GroupOptions:
+        """Return the options in force for ``settings`` (the defaults when None)."""
+        s = settings or Settings()
+        return cls(
+            story_threshold=float(s["story_threshold"]),
+            occasion_threshold=float(s["occasion_threshold"]),
+            story_days=int(s["story_window_days"]),
+            occasion_days=int(s["occasion_window_days"]),
+        )
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """An article as the index weighs it on arrival: one unit vector per signal."""
+
+    id: str
+    when: date | None
+    vector: Vector
+    terms: Sparse
+    people: Sparse
+    places: Sparse
+    actors: Sparse
+
+
+class _Group:
+    """A story or an occasion: its members and the sums of their unit vectors."""
+
+    __slots__ = (
+        "actors", "first", "id", "last", "members", "parts", "people", "places", "story",
+        "terms", "total",
+    )  # fmt: skip
+
+    def __init__(self, group_id: str, dimensions: int, story: str | None = None) -> None:
+        self.id = group_id
+        self.story = story  # an occasion's story; None for a story
+        self.parts: set[str] = set()  # a story's occasions
+        self.members: list[str] = []
+        self.total = np.zeros(dimensions, dtype=np.float64)
+        self.terms: dict[str, float] = {}
+        self.people: dict[str, float] = {}
+        self.places: dict[str, float] = {}
+        self.actors: dict[str, float] = {}
+        self.first: date | None = None
+        self.last: date | None = None
+
+    def add(self, p: _Profile) -> None:
+        self.members.append(p.id)
+        self.total += p.vector
+        for mine, part in self._sparse(p):
+            _accumulate(mine, part)
+        self._extend(p.when, p.when)
+
+    def absorb(self, other: _Group) -> None:
+        self.members.extend(other.members)
+        self.total += other.total
+        for mine, part in self._sparse(other):
+            _accumulate(mine, part)
+        self.parts |= other.parts
+        self._extend(other.first, other.last)
+
+    def _sparse(self, other: _Profile | _Group) -> list[tuple[dict[str, float], Sparse]]:
+        return [
+            (self.terms, other.terms), (self.people, other.people),
+            (self.places, other.places), (self.actors, other.actors),
+        ]  # fmt: skip
+
+    def _extend(self, first: date | None, last: date | None) -> None:
+        if first is not None:
+            self.first = first if self.first is None else min(self.first, first)
+        if last is not None:
+            self.last = last if self.last is None else max(self.last, last)
+
+    def days_from(self, first: date | None, last: date | None = None) -> int:
+        """Return the gap in days between a date range and the group's dates (0 if unknown)."""
+        last = last or first
+        if first is None or last is None or self.first is None or self.last is None:
+            return 0
+        if last < self.first:
+            return (self.first - last).days
+        return max(0, (first - self.last).days)
+
+
+def _accumulate(total: dict[str, float], part: Sparse) -> None:
+    for key, value in part.items():
+        total[key] = total.get(key, 0.0) + value
+
+
+def _dot(a: Sparse, b: Sparse) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(k, 0.0) for k, w in a.items())
+
+
+def _unit(weights: Mapping[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {k: w / norm for k, w in weights.items()} if norm else {}
+
+
+class StoryIndex:
+    """Incremental story and occasion assignment; ``add`` one article at a time.
+
+    ``comparisons`` counts the article-to-group and group-to-group scorings done so far:
+    blocking keeps it near the number of groups an article could belong to, rather than the
+    number of groups in the index. The result depends on the order of arrival; feed articles
+    in :func:`arrival_order` for results that do not depend on the order of the input.
+    """
+
+    def __init__(self, options: GroupOptions | None = None, dimensions: int = 384) -> None:
+        self.options = options or GroupOptions()
+        self.dimensions = dimensions
+        self.comparisons = 0
+        self._stories: dict[str, _Group] = {}
+        self._occasions: dict[str, _Group] = {}
+        self._occasion_of: dict[str, str] = {}
+        self._renamed: dict[str, str] = {}  # merged-away occasion id → the id it went into
+        self._born: dict[str, int] = {}  # group id → creation number; the older id survives
+        self._postings: dict[str, list[str]] = defaultdict(list)
+        self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
+        self._df: Counter[str] = Counter()  # articles naming each term, actor and place
+        self._articles = 0
+        planes = np.random.default_rng(LSH_SEED).standard_normal((LSH_BANDS * LSH_BITS, dimensions))
+        self._planes = planes.astype(np.float32)
+        self._powers = 1 << np.arange(LSH_BITS, dtype=np.int64)
+
+    # -- blocking ----------------------------------------------------------
+
+    def _keys(self, vector: Vector) -> list[tuple[int, int]]:
+        """Return the LSH bucket keys ``(band, bits)`` of an embedding."""
+        bits = (self._planes @ vector > 0).reshape(LSH_BANDS, LSH_BITS).astype(np.int64)
+        return [(band, int(code)) for band, code in enumerate(bits @ self._powers)]
+
+    @staticmethod
+    def _blocking_actors(f: ArticleFeatures) -> list[str]:
+        ranked = sorted(f.actors.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [e for e, _ in ranked[:BLOCKING_ACTORS]]
+
+    def _current(self, occasion: str) -> str:
+        """Return the id an occasion goes by now, following merges."""
+        while occasion in self._renamed:
+            occasion = self._renamed[occasion]
+        return occasion
+
+    def candidates(self, f: ArticleFeatures) -> list[str]:
+        """Return the ids of the occasions blocking proposes for ``f``, sorted."""
+        found: set[str] = set()
+        for entity in self._blocking_actors(f):
+            found.update(self._current(o) for o in self._postings.get(entity, ()))
+        for key in self._keys(f.vector):
+            found.update(self._occasion_of[a] for a in self._buckets.get(key, ()))
+        return sorted(found)
+
+    def _index(self, f: ArticleFeatures, occasion: str) -> None:
+        self._occasion_of[f.id] = occasion
+        for entity in self._blocking_actors(f):
+            posting = self._postings[entity]
+            if occasion not in posting[-POSTING_CAP:]:
+                posting.append(occasion)
+                del posting[:-POSTING_CAP]
+        for key in self._keys(f.vector):
+            bucket = self._buckets[key]
+            bucket.append(f.id)
+            del bucket[:-BUCKET_CAP]
+        self._articles += 1
+        self._df.update(f.terms.keys())
+        self._df.update(f.actors.keys() | f.places)
+
+    # -- scoring -----------------------------------------------------------
+
+    def _idf(self, key: str) -> float:
+        """Return the smoothed inverse document frequency of a term, actor or place, as of now."""
+        return math.log((self._articles + 2) / (self._df.get(key, 0) + 1)) + 1.0
+
+    def profile(self, f: ArticleFeatures) -> _Profile:
+        """Return the article's unit vectors, weighted by document frequencies as of now."""
+        actors = {e: w * self._idf(e) for e, w in f.actors.items()}
+        return _Profile(
+            f.id, f.when, f.vector,
+            terms=_unit({t: w * self._idf(t) for t, w in f.terms.items()}),
+            people=_unit({e: w for e, w in actors.items() if e in f.people}),
+            places=_unit({e: self._idf(e) for e in f.places}),
+            actors=_unit(actors),
+        )  # fmt: skip
+
+    def _similarity(self, a: _Profile | _Group, b: _Group, pairs: int, story: bool) -> float:
+        """Return the weighted similarity of two sums of unit vectors, averaged over pairs."""
+        self.comparisons += 1
+        total = a.total if isinstance(a, _Group) else a.vector
+        we, wt, wp, wl = WEIGHTS
+        occasion = (
+            we * float(total @ b.total) + wt * _dot(a.terms, b.terms)
+            + wp * _dot(a.people, b.people) + wl * _dot(a.places, b.places)
+        ) / pairs  # fmt: skip
+        if not story:
+            return occasion
+        actors = _dot(a.actors, b.actors) / pairs
+        return STORY_ACTOR_WEIGHT * actors + (1.0 - STORY_ACTOR_WEIGHT) * occasion
+
+    def score(self, p: _Profile, group: _Group, story: bool = False) -> float:
+        """Return the average similarity of an article to a group's members."""
+        return self._similarity(p, group, len(group.members), story)
+
+    def link(self, a: _Group, b: _Group, story: bool = False) -> float:
+        """Return the average similarity between the members of two groups."""
+        return self._similarity(a, b, len(a.members) * len(b.members), story)
+
+    # -- adding ------------------------------------------------------------
+
+    def add(self, f: ArticleFeatures) -> Assignment:
+        """Return where ``f`` goes, after adding it to the index."""
+        opts = self.options
+        p = self.profile(f)
+        occasion_scores: dict[str, float] = {}
+        story_scores: dict[str, float] = {}
+        for occasion_id in self.candidates(f):
+            occasion = self._occasions[occasion_id]
+            story = self.story_of(occasion_id)
+            if story not in story_scores and (
+                self._stories[story].days_from(f.when) <= opts.story_days
+            ):
+                story_scores[story] = self.score(p, self._stories[story], story=True)
+            if occasion.days_from(f.when) <= opts.occasion_days:
+                occasion_scores[occasion_id] = self.score(p, occasion)
+        renamed: dict[str, str] = {}
+        ranked = _ranked(occasion_scores)
+        if ranked and ranked[0][0] >= opts.occasion_threshold:
+            top, occasion_id = ranked[0]
+            self._place(p, f, self.story_of(occasion_id), occasion_id)
+            occasion_id = self._merge_occasions(occasion_id, [o for _, o in ranked[1:]], renamed)
+            return Assignment(
+                self.story_of(occasion_id), occasion_id, top, new_story=False,
+                renamed=tuple(sorted(renamed.items())),
+            )  # fmt: skip
+        ranked = [(s, k) for s, k in _ranked(story_scores) if s >= opts.story_threshold]
+        if ranked:
+            top, story = ranked[0]
+            occasion_id = self._new_occasion(f, story)
+            self._place(p, f, story, occasion_id)
+            story = self._merge_stories(story, [s for _, s in ranked[1:]], renamed)
+            return Assignment(
+                story, occasion_id, top, new_story=False, new_occasion=True,
+                renamed=tuple(sorted(renamed.items())),
+            )  # fmt: skip
+        story = content_id(f.id, prefix="st")
+        self._stories[story] = self._new_group(story)
+        occasion_id = self._new_occasion(f, story)
+        self._place(p, f, story, occasion_id)
+        best = max(story_scores.values(), default=0.0)
+        return Assignment(story, occasion_id, best, new_story=True, new_occasion=True)
+
+    def restore(self, f: ArticleFeatures, story: str, occasion: str) -> None:
+        """Put ``f`` where a stored assignment says it belongs, without scoring it."""
+        if story not in self._stories:
+            self._stories[story] = self._new_group(story)
+        if occasion not in self._occasions:
+            self._occasions[occasion] = self._new_group(occasion, story)
+            self._stories[story].parts.add(occasion)
+        self._place(self.profile(f), f, story, occasion)
+
+    def _new_occasion(self, f: ArticleFeatures, story: str) -> str:
+        occasion_id = content_id(f.id, prefix="oc")
+        self._occasions[occasion_id] = self._new_group(occasion_id, story)
+        self._stories[story].parts.add(occasion_id)
+        return occasion_id
+
+    def _new_group(self, group_id: str, story: str | None = None) -> _Group:
+        self._born.setdefault(group_id, len(self._born))
+        return _Group(group_id, self.dimensions, story)
+
+    def _older(self, a: _Group, b: _Group) -> bool:
+        return (self._born[a.id], a.id) < (self._born[b.id], b.id)
+
+    def _place(self, p: _Profile, f: ArticleFeatures, story: str, occasion: str) -> None:
+        self._stories[story].add(p)
+        self._occasions[occasion].add(p)
+        self._index(f, occasion)
+
+    def _merge_occasions(self, keep: str, others: Sequence[str], renamed: dict[str, str]) -> str:
+        """Merge into ``keep`` each other occasion that fits it; return the surviving id."""
+        for other in others:
+            a, b = self._occasions[keep], self._occasions[other]
+            if a.days_from(b.first, b.last) > self.options.occasion_days:
+                continue
+            if self.link(a, b) < self.options.occasion_threshold:
+                continue
+            # The older group keeps its id, so ids stay stable as later articles arrive.
+            if self._older(b, a):
+                a, b = b, a
+            story_a, story_b = self.story_of(a.id), self.story_of(b.id)
+            if story_a != story_b:
+                self._absorb_story(story_a, story_b, renamed)
+            self._stories[self.story_of(a.id)].parts.discard(b.id)
+            a.absorb(b)
+            for article in b.members:
+                self._occasion_of[article] = a.id
+            self._renamed[b.id] = renamed[b.id] = a.id
+            del self._occasions[b.id]
+            keep = a.id
+        return keep
+
+    def _merge_stories(self, keep: str, others: Sequence[str], renamed: dict[str, str]) -> str:
+        """Merge into ``keep`` each other story that fits it; return the surviving id."""
+        for other in others:
+            if other not in self._stories or other == keep:
+                continue
+            a, b = self._stories[keep], self._stories[other]
+            if a.days_from(b.first, b.last) > self.options.story_days:
+                continue
+            if self.link(a, b, story=True) >= self.options.story_threshold:
+                keep = self._absorb_story(keep, other, renamed)
+        return keep
+
+    def _absorb_story(self, x: str, y: str, renamed: dict[str, str]) -> str:
+        """Join stories ``x`` and ``y`` under the id of the older one; return that id."""
+        a, b = self._stories[x], self._stories[y]
+        if self._older(b, a):
+            a, b = b, a
+        a.absorb(b)
+        for occasion in b.parts:
+            self._occasions[occasion].story = a.id
+        renamed[b.id] = a.id
+        for old, new in renamed.items():
+            if new == b.id:
+                renamed[old] = a.id
+        del self._stories[b.id]
+        return a.id
+
+    # -- reading -----------------------------------------------------------
+
+    def stories(self) -> dict[str, list[str]]:
+        """Return story id → its article ids in arrival order."""
+        return {k: list(g.members) for k, g in self._stories.items()}
+
+    def occasions(self) -> dict[str, list[str]]:
+        """Return occasion id → its article ids in arrival order."""
+        return {k: list(g.members) for k, g in self._occasions.items()}
+
+    def placement(self, article: str) -> tuple[str, str]:
+        """Return ``(story, occasion)`` an indexed article belongs to now."""
+        occasion = self._occasion_of[article]
+        return self.story_of(occasion), occasion
+
+    def story_of(self, occasion: str) -> str:
+        """Return the id of the story an occasion belongs to."""
+        story = self._occasions[self._current(occasion)].story
+        assert story is not None
+        return story
+
+    def central(self, story: str, vectors: Mapping[str, Vector]) -> str:
+        """Return the member of a story whose embedding lies nearest its centroid."""
+        group = self._stories[story]
+        return max(group.members, key=lambda a: (float(vectors[a] @ group.total), a))
+
+
+def _ranked(scores: Mapping[str, float]) -> list[tuple[float, str]]:
+    """Return ``(score, id)`` pairs, best first (ties by id, for a stable order)."""
+    return sorted(((s, k) for k, s in scores.items()), key=lambda x: (-x[0], x[1]))
+
+
+def arrival_order(items: Iterable[ArticleFeatures]) -> list[ArticleFeatures]:
+    """Return features sorted by (publication date, id): undated articles come last."""
+    return sorted(items, key=lambda f: (f.published is None, f.published or date.min, f.id))
+
+
+def index(items: Sequence[ArticleFeatures], options: GroupOptions | None = None) -> StoryIndex:
+    """Return a StoryIndex holding ``items``, added in arrival order."""
+    built = StoryIndex(options, dimensions=items[0].vector.shape[0] if items else 384)
+    for f in arrival_order(items):
+        built.add(f)
+    return built
+
+
+def group(docs: Sequence[Doc], settings: Settings | None = None) -> list[Story]:
+    """Return the stories of ``docs``, each titled by its most central article."""
+    items = features(docs)
+    built = index(items, GroupOptions.from_settings(settings))
+    vectors = {f.id: f.vector for f in items}
+    titles = {f.id: f.title for f in items}
+    order = {f.id: i for i, f in enumerate(arrival_order(items))}
+    out = [
+        Story(
+            id=story,
+            title=titles[built.central(story, vectors)],
+            articles=tuple(sorted(members, key=order.__getitem__)),
+        )
+        for story, members in built.stories().items()
+    ]
+    return sorted(out, key=lambda s: s.id)
+
+
+# -- syndicated copy -------------------------------------------------------------------------
+
+
+def shingles(text: str) -> set[str]:
+    """Return the word 5-grams of a text, lower-cased; a shorter text is one shingle."""
+    words = _WORDS.findall(text.lower())
+    if len(words) <= SHINGLE:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+
+
+def copies(docs: Sequence[Doc], settings: Settings | None = None) -> list[set[str]]:
+    """Return groups of article ids whose texts are copies of one report (two or more each).
+
+    Two texts are copies when the Jaccard similarity of their word 5-grams reaches the
+    ``copy_threshold`` setting. MinHash LSH proposes the pairs, so the cost stays near-linear;
+    each proposed pair is then checked on its exact shingle sets.
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    threshold = float((settings or Settings())["copy_threshold"])
+    ordered = sorted(
+        docs, key=lambda d: (d.article.published is None, d.article.published or date.min,
+                             d.article.id),
+    )  # fmt: skip
+    lsh = MinHashLSH(threshold=max(0.1, threshold - LSH_SLACK), num_perm=PERMUTATIONS)
+    sets: dict[str, set[str]] = {}
+    parent: dict[str, str] = {}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for doc in ordered:
+        aid = doc.article.id
+        if aid in sets:
+            continue
+        grams = shingles(doc.text)
+        sets[aid], parent[aid] = grams, aid
+        if not grams:
+            continue
+        sketch = MinHash(num_perm=PERMUTATIONS, seed=1)
+        sketch.update_batch([g.encode("utf-8") for g in sorted(grams)])
+        for other in sorted(lsh.query(sketch)):
+            shared = len(grams & sets[other])
+            if shared / len(grams | sets[other]) >= threshold:
+                parent[root(aid)] = root(other)
+        lsh.insert(aid, sketch)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for aid in sets:
+        groups[root(aid)].add(aid)
+    return sorted((g for g in groups.values() if len(g) > 1), key=min)

@@ -1,0 +1,194 @@
+"""Story views as plain dicts: what `storyline stories`, `story` and `timeline` show.
+
+Each view is built from the store and returned as JSON-ready data (the terminal rendering in
+:mod:`storyline.render` formats the same dicts), so the CLI, the JSON output and a web page
+show one thing. ``timeline_rows`` and ``story_record`` are also the export's story shape.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from storyline.link.actors import fold
+from storyline.link.corpus import story_docs
+from storyline.link.measures import figures
+from storyline.model import Comparison, Doc, Story, StoryEvent, TimelineEntry
+from storyline.store import Store
+
+# Actors worth listing: people, organizations and countries (not places of passage).
+ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def story_row(s: Story) -> dict[str, Any]:
+    """Return a story as listed: id, title, articles, span of dates, sources."""
+    return {
+        "id": s.id, "title": s.title, "articles": len(s.articles), "first": _iso(s.first),
+        "last": _iso(s.last), "sources": s.sources, "occasions": len(s.occasions),
+    }  # fmt: skip
+
+
+def entry_record(t: TimelineEntry) -> dict[str, Any]:
+    """Return a timeline entry as JSON-ready data (the export's shape)."""
+    return {
+        "date": t.date, "start": _iso(t.start), "end": _iso(t.end), "event": t.event,
+        "articles": list(t.articles), "summary": t.summary, "type": t.type,
+        "participants": list(t.participants), "place": t.place,
+        "support": [{"article": s.article, "start": s.start, "end": s.end} for s in t.support],
+        "sources": t.sources, "background": t.background, "dated_by": t.dated_by,
+        "modality": t.modality,
+    }  # fmt: skip
+
+
+def event_record(e: StoryEvent) -> dict[str, Any]:
+    """Return a merged cross-article event as JSON-ready data."""
+    return {
+        "id": e.id, "type": e.type, "trigger": e.trigger, "members": list(e.members),
+        "articles": list(e.articles), "source": e.source, "target": e.target, "place": e.place,
+        "time": {"value": e.time_value, "start": _iso(e.time_start), "end": _iso(e.time_end)},
+        "dated_by": e.dated_by, "modality": e.modality, "sources": e.sources,
+        "support": [{"article": s.article, "start": s.start, "end": s.end} for s in e.support],
+    }  # fmt: skip
+
+
+def comparison_record(c: Comparison) -> dict[str, Any]:
+    """Return one adds/confirms/contradicts finding as JSON-ready data."""
+    return {
+        "article": c.article, "relation": c.relation, "kind": c.kind, "start": c.start,
+        "end": c.end, "fact": c.fact, "others": list(c.others), "note": c.note,
+    }  # fmt: skip
+
+
+def story_record(
+    s: Story, events: Sequence[StoryEvent] = (), comparisons: Sequence[Comparison] = ()
+) -> dict[str, Any]:
+    """Return a story as the export writes it (docs/format.md, ``stories``)."""
+    return {
+        "id": s.id, "title": s.title, "articles": list(s.articles), "events": list(s.events),
+        "timeline": [entry_record(t) for t in s.timeline], "summary": s.summary,
+        "occasions": [{"id": o.id, "articles": list(o.articles)} for o in s.occasions],
+        "first": _iso(s.first), "last": _iso(s.last), "sources": s.sources,
+        "story_events": [event_record(e) for e in events],
+        "comparisons": [comparison_record(c) for c in comparisons],
+    }  # fmt: skip
+
+
+def timeline_rows(s: Story, docs: dict[str, Doc] | None = None) -> list[dict[str, Any]]:
+    """Return a story's timeline as flat rows (CSV-ready), with outlets when docs are given."""
+    rows = []
+    for t in s.timeline:
+        outlets = [(docs[a].article.source or a) if docs and a in docs else a for a in t.articles]
+        rows.append(
+            {
+                "date": t.date, "start": _iso(t.start), "end": _iso(t.end), "type": t.type,
+                "participants": "; ".join(t.participants), "place": t.place,
+                "summary": t.summary, "sources": t.sources, "background": t.background,
+                "dated_by": t.dated_by, "modality": t.modality,
+                "articles": " ".join(t.articles), "outlets": "; ".join(dict.fromkeys(outlets)),
+                "support": " ".join(f"{x.article}:{x.start}-{x.end}" for x in t.support),
+            }
+        )  # fmt: skip
+    return rows
+
+
+def _actors(docs: Sequence[Doc]) -> list[dict[str, Any]]:
+    index = fold(docs)
+    mentions: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    acts: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in docs:
+        for m in d.mentions:
+            mentions[index.actor_of(m.entity)] += 1
+            articles[index.actor_of(m.entity)].add(d.article.id)
+        for e in d.events:
+            if e.source:
+                acts[index.actor_of(e.source)][e.type] += 1
+    out = []
+    for a in sorted(index.actors(), key=lambda a: (-mentions[a.id], a.name)):
+        if a.type not in ACTOR_TYPES or not mentions[a.id]:
+            continue
+        out.append({
+            "id": a.id, "name": a.name, "type": a.type, "mentions": mentions[a.id],
+            "articles": len(articles[a.id]), "aliases": list(a.aliases),
+            "roles": [
+                {"title": r.title, "of": r.of, "since": _iso(r.since), "until": _iso(r.until),
+                 "articles": r.articles}
+                for r in a.roles
+            ],
+            "acts": dict(acts[a.id].most_common(5)),
+        })  # fmt: skip
+    return out
+
+
+def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
+    sd, names = story_docs(story.id, docs, {})
+    by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in docs:
+        for q in d.quotes:
+            who = sd.actor_of(q.speaker) if q.speaker else (q.speaker_text or "(unattributed)")
+            by_speaker[who].append({
+                "article": d.article.id, "source": d.article.source, "kind": q.kind,
+                "cue": q.cue, "text": " ".join(d.text[q.start : q.end].split()),
+                "speaker_text": q.speaker_text,
+            })  # fmt: skip
+    return [
+        {"speaker": names.get(who, who), "id": who, "quotes": quotes}
+        for who, quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))
+    ]
+
+
+def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
+    out = []
+    for d in docs:
+        measured = {(f.start, f.end): f.label for f in figures(d)}
+        for q in d.quantities:
+            out.append({
+                "article": d.article.id, "published": _iso(d.article.published),
+                "text": " ".join(d.text[q.start : q.end].split()), "value": q.value,
+                "unit": q.unit, "about": q.about, "measure": measured.get((q.start, q.end)),
+                "as_of": q.time_value, "according_to": q.source_text or d.article.source,
+            })  # fmt: skip
+    return out
+
+
+def _sources(store: Store, docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
+    found = store.comparisons(story.id)
+    out = []
+    for d in docs:
+        mine = [c for c in found if c.article == d.article.id]
+        counts = Counter(f"{c.relation}" for c in mine)
+        out.append({
+            "article": d.article.id, "source": d.article.source, "title": d.article.title,
+            "published": _iso(d.article.published),
+            "adds": counts.get("adds", 0), "confirms": counts.get("confirms", 0),
+            "contradicts": counts.get("contradicts", 0),
+            "findings": [comparison_record(c) for c in mine],
+        })  # fmt: skip
+    return out
+
+
+def story_view(store: Store, story_id: str) -> dict[str, Any]:
+    """Return everything `storyline story ID` shows: timeline, actors, sources, quotes, figures."""
+    story = store.story(store.resolve_story(story_id))
+    docs = [store.doc(a) for a in story.articles]
+    return {
+        **story_row(story),
+        "summary": story.summary,
+        "articles": [
+            {"id": d.article.id, "source": d.article.source, "title": d.article.title,
+             "published": _iso(d.article.published)}
+            for d in docs
+        ],
+        "occasions": [{"id": o.id, "articles": list(o.articles)} for o in story.occasions],
+        "timeline": [entry_record(t) for t in story.timeline],
+        "actors": _actors(docs),
+        "compared": _sources(store, docs, story),
+        "quotes": _quotes(docs, story),
+        "figures": _figures(docs),
+    }  # fmt: skip

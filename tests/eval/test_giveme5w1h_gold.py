@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from storyline.errors import StorylineError
+from storyline.eval import giveme5w1h
+from storyline.model import Article, Doc, Entity, Mention, Span, TimeExpr
+
+RECORD = {
+    "title": "Trump meets Obama",
+    "description": "Donald Trump met Barack Obama.",
+    "text": "Donald Trump met Barack Obama. They talked. Trump left. Later news.",
+    "date_publish": "2016-11-10 00:00:00",
+    "fiveWoneH": {
+        "who": {
+            "annotated": [
+                {"text": "Donald Trump", "coderPhraseCount": 3},
+                {"text": "x", "coderPhraseCount": 0},
+            ]
+        },
+        "when": {
+            "annotated": [{"text": "Thursday", "parsed": "2016-11-10", "coderPhraseCount": 2}]
+        },
+        "where": {"annotated": [{"coderPhraseCount": 3}]},
+    },
+}
+
+
+def test_a_record_becomes_title_and_body_without_repeating_the_description():
+    doc = giveme5w1h.parse(RECORD, "r.json")
+    assert doc.text == "Trump meets Obama\n\n" + RECORD["text"]
+    assert doc.text[doc.body_start :].startswith("Donald Trump met")
+    assert doc.published == date(2016, 11, 10)
+    assert [a.text for a in doc.answers["who"]] == ["Donald Trump"]  # count 0 dropped
+    assert doc.answers["when"][0].parsed == date(2016, 11, 10)
+    assert doc.answers["where"] == ()  # coders agreed there is no answer
+
+
+def test_a_record_missing_its_text_names_the_file():
+    with pytest.raises(StorylineError, match=r"r\.json"):
+        giveme5w1h.parse({"fiveWoneH": {}}, "r.json")
+
+
+def test_matching_is_a_shared_content_word_or_the_same_day():
+    gold = giveme5w1h.parse(RECORD, "r.json").answers
+    assert giveme5w1h.correct("who", "President-elect Trump", gold["who"])
+    assert not giveme5w1h.correct("who", "the President", gold["who"])
+    assert giveme5w1h.correct("when", "2016-11-10", gold["when"])
+    assert not giveme5w1h.correct("when", "2016-11", gold["when"])
+
+
+def test_our_answers_are_the_most_mentioned_actor_and_first_dated_expression():
+    text = "Obama met Trump. Trump spoke. Obama left Washington on Thursday. More text here."
+    ids = {"Trump": "e-trump", "Obama": "e-obama"}
+
+    def mention(surface: str, nth: int, label: str = "PER") -> Mention:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        key = ids.get(surface, "e-" + surface.lower())
+        return Mention(start, start + len(surface), key, label)
+
+    mentions = (
+        mention("Obama", 0), mention("Trump", 0), mention("Trump", 1), mention("Obama", 1),
+        mention("Washington", 0, "GPE"),
+    )  # fmt: skip
+    when = text.index("Thursday")
+    doc = Doc(
+        Article("a", text),
+        sentences=(Span(0, 16), Span(17, 29), Span(30, 63), Span(64, len(text))),
+        entities=(Entity(ids["Trump"], "Donald Trump", "PER"), Entity(ids["Obama"], "Obama", "PER"),
+                  Entity(mentions[-1].entity, "Washington", "GPE")),
+        mentions=mentions,
+        times=(TimeExpr(when, when + 8, "DATE", "2016-11-10"),),
+    )  # fmt: skip
+    end = giveme5w1h.lead_end(doc, 0)
+    assert end == 63  # three sentences
+    # A tie (two mentions each) goes to the actor named first.
+    assert giveme5w1h.ours(doc, end) == {
+        "who": "Obama",
+        "when": "2016-11-10",
+        "where": "Washington",
+    }

@@ -1,0 +1,130 @@
+"""Events across articles: the same happening merged, different occasions kept apart."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from link.handmade import make
+from storyline.link.events import merge
+from storyline.link.reports import StoryDocs, independence, stem
+from storyline.model import Doc
+
+JULY = date(2012, 7, 18)
+DECEMBER = date(2012, 12, 3)
+
+
+def meeting(aid: str, when: date, published: date, word: str = "met") -> Doc:
+    return make(
+        aid,
+        f"Putin {word} Erdogan in the capital. The two men disagreed on Syria.",
+        published,
+        [{"trigger": word, "type": "CONSULT", "source": "putin", "target": "erdogan",
+          "start": when, "end": when, "value": when.isoformat()}],
+    )  # fmt: skip
+
+
+def story(*docs: Doc, occasions: dict[str, str] | None = None) -> StoryDocs:
+    return StoryDocs("st1", tuple(docs), occasions or {d.article.id: "oc1" for d in docs})
+
+
+def test_stems_fold_inflections_and_irregular_forms():
+    assert stem("meeting") == stem("met") == stem("meets") == stem("meet") == "meet"
+    assert stem("talks") == stem("talk")
+    assert stem("denied") == stem("denies") == stem("deny")
+    assert stem("shot") == "shoot"
+
+
+def test_the_same_meeting_reported_by_two_sources_is_one_happening():
+    a = meeting("a1", JULY, JULY)
+    b = meeting("a2", JULY, JULY, word="meeting")
+    merged = merge(story(a, b))
+    consult = [e for e in merged if e.type == "CONSULT"]
+    assert len(consult) == 1
+    assert set(consult[0].members) == {"a1-e0", "a2-e0"}
+    assert consult[0].articles == ("a1", "a2")
+    assert consult[0].time_start == JULY and consult[0].dated_by == "text"
+
+
+def test_meetings_on_different_dates_stay_apart():
+    merged = merge(story(meeting("a1", JULY, JULY), meeting("a2", DECEMBER, DECEMBER)))
+    assert len([e for e in merged if e.type == "CONSULT"]) == 2
+
+
+def test_undated_reports_of_different_occasions_stay_apart():
+    text = "Putin held talks with Erdogan."
+    ev = [{"trigger": "talks", "type": "CONSULT", "source": "putin", "target": "erdogan"}]
+    a, b = make("a1", text, JULY, ev), make("a2", text + " ", DECEMBER, ev)
+    apart = merge(story(a, b, occasions={"a1": "july", "a2": "december"}))
+    assert len(apart) == 2
+    together = merge(story(a, b, occasions={"a1": "july", "a2": "july"}))
+    assert len(together) == 1
+
+
+def test_an_undated_report_is_anchored_to_its_first_publication_date():
+    ev = [{"trigger": "talks", "type": "CONSULT", "source": "putin", "target": "erdogan"}]
+    (only,) = merge(story(make("a1", "Putin held talks with Erdogan.", DECEMBER, ev)))
+    assert only.dated_by == "published" and only.time_start == only.time_end == DECEMBER
+
+
+def test_a_denial_never_merges_with_the_claim():
+    claim = make("a1", "Russia supports Assad.", JULY,
+                 [{"trigger": "supports", "type": "SUPPORT", "source": "putin"}])  # fmt: skip
+    denial = make("a2", "Russia does not support Assad.", JULY,
+                  [{"trigger": "support", "type": "SUPPORT", "source": "putin",
+                    "modality": "negated"}])  # fmt: skip
+    assert len(merge(story(claim, denial))) == 2
+
+
+def test_different_actors_of_one_verb_stay_apart():
+    a = make("a1", "Syria accused Turkey.", JULY,
+             [{"trigger": "accused", "type": "DISAPPROVE", "source": "syria"}])  # fmt: skip
+    b = make("a2", "Putin accused Turkey.", JULY,
+             [{"trigger": "accused", "type": "DISAPPROVE", "source": "putin"}])  # fmt: skip
+    assert len(merge(story(a, b))) == 2
+
+
+def test_two_statements_of_one_speaker_are_two_statements():
+    doc = make(
+        "a1", "Putin said the talks were useful. Putin said nothing was agreed.", DECEMBER,
+        [{"trigger": "said", "type": "STATEMENT", "source": "putin"},
+         {"trigger": "said", "type": "STATEMENT", "source": "putin", "after": 20}],
+    )  # fmt: skip
+    assert len(merge(story(doc))) == 2
+
+
+def test_a_syndicated_copy_merges_even_without_actors():
+    text = "The gate gave way after nine days of heavy rain."
+    ev = [{"trigger": "gave", "type": "OTHER"}]
+    merged = merge(story(make("a1", text, JULY, ev), make("a2", text, JULY, ev)))
+    assert len(merged) == 1 and merged[0].articles == ("a1", "a2")
+
+
+def test_two_triggers_of_one_sentence_are_never_merged():
+    doc = make(
+        "a1", "Putin met Erdogan and then met Erdogan again.", JULY,
+        [{"trigger": "met", "type": "CONSULT", "source": "putin", "target": "erdogan"},
+         {"trigger": "met", "type": "CONSULT", "source": "putin", "target": "erdogan",
+          "after": 20}],
+    )  # fmt: skip
+    assert len(merge(story(doc))) == 2
+
+
+def test_independent_sources_count_copies_and_outlets_once():
+    docs = [
+        make("a1", "Wire text.", JULY, [], source="Harbor Wire"),
+        make("a2", "Wire text.", JULY, [], source="Veldmark Courier"),
+        make("a3", "Own text.", JULY, [], source="Ostral Daily"),
+        make("a4", "More text.", DECEMBER, [], source="Ostral Daily"),
+    ]
+    keys = independence(docs, [{"a1", "a2"}])
+    assert keys["a1"] == keys["a2"] and keys["a3"] == keys["a4"] and keys["a1"] != keys["a3"]
+    sd = StoryDocs("st1", tuple(docs), independent=keys)
+    assert sd.sources(["a1", "a2", "a3", "a4"]) == 2
+
+
+def test_merging_is_the_same_in_any_order_of_equal_reports():
+    a = meeting("a1", JULY, JULY)
+    b = meeting("a2", JULY, JULY, word="meeting")
+    forward = {frozenset(e.members) for e in merge(story(a, b))}
+    backward = {frozenset(e.members) for e in merge(story(b, a))}
+    assert forward == backward

@@ -1,0 +1,245 @@
+"""Grouping articles into stories and occasions, incrementally; syndicated copies."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from storyline.analyze import analyze
+from storyline.link import stories
+from storyline.link.features import ArticleFeatures
+from storyline.link.stories import GroupOptions, StoryIndex, arrival_order, copies, index
+from storyline.model import Article, Doc
+from storyline.settings import Settings
+from storyline.store import Store
+
+from conftest import EXAMPLES
+
+DIM = 8
+START = date(2025, 3, 14)
+
+
+def unit(*weights: float) -> np.ndarray:
+    v = np.zeros(DIM, dtype=np.float32)
+    v[: len(weights)] = weights
+    return v / np.linalg.norm(v)
+
+
+def feature(
+    aid: str,
+    vector: np.ndarray,
+    actors: dict[str, float],
+    words: str,
+    day: int | None = 0,
+    people: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+) -> ArticleFeatures:
+    """Return hand-built features: ``words`` become the article's terms, ``day`` its date."""
+    published = None if day is None else START + timedelta(days=day)
+    return ArticleFeatures(
+        id=aid, published=published, vector=vector, actors=actors, places=frozenset(places),
+        title=aid, when=published, people=frozenset(people),
+        terms={w: 1.0 for w in words.split()},
+    )  # fmt: skip
+
+
+DAM = unit(1, 0.2)
+DAM_ACTORS = {"e-holvik": 0.5, "e-nordvale": 0.3, "e-veldmark": 0.2}
+DAM_WORDS = "dam gate spillway flood sarn valley displaced holvik"
+
+
+def dam(aid: str, day: int = 0, extra: str = "") -> ArticleFeatures:
+    return feature(aid, DAM, DAM_ACTORS, f"{DAM_WORDS} {extra}", day, places=("e-veldmark",))
+
+
+def regatta(aid: str, day: int = 0) -> ArticleFeatures:
+    # The opposite embedding never shares an LSH bucket with the dam's; no actor in common.
+    return feature(aid, -DAM, {"e-port-alda": 0.6, "e-ostral-cup": 0.4},
+                   "rowing regatta club cup river seconds crew", day)  # fmt: skip
+
+
+def partition(built: StoryIndex, level: str = "stories") -> set[frozenset[str]]:
+    groups = built.stories() if level == "stories" else built.occasions()
+    return {frozenset(members) for members in groups.values()}
+
+
+def test_a_report_of_the_same_happening_joins_its_occasion():
+    built = StoryIndex(dimensions=DIM)
+    first = built.add(dam("a1"))
+    second = built.add(dam("a2", day=1, extra="inquiry"))
+    assert first.new_story and first.new_occasion
+    assert not second.new_story and not second.new_occasion
+    assert (second.story, second.occasion) == (first.story, first.occasion)
+    assert second.score >= GroupOptions().occasion_threshold
+    assert built.stories() == {first.story: ["a1", "a2"]}
+
+
+def test_an_unrelated_article_starts_a_story_without_being_compared_with_the_others():
+    built = StoryIndex(dimensions=DIM)
+    for i in range(5):
+        built.add(dam(f"a{i}", day=i))
+    before = built.comparisons
+    assignment = built.add(regatta("r1", day=3))
+    assert assignment.new_story and assignment.score == 0.0
+    assert built.comparisons == before  # blocking proposed no candidate at all
+    assert partition(built) == {frozenset({"a0", "a1", "a2", "a3", "a4"}), frozenset({"r1"})}
+
+
+def test_blocking_keeps_the_work_per_arrival_bounded_as_unrelated_stories_pile_up():
+    built = StoryIndex(dimensions=DIM)
+    rng = np.random.default_rng(7)
+    for i in range(200):  # 200 unrelated one-article stories, each with its own actor
+        vector = rng.standard_normal(DIM).astype(np.float32)
+        built.add(feature(f"x{i}", vector / np.linalg.norm(vector), {f"e{i}": 1.0}, f"w{i}"))
+    before = built.comparisons
+    built.add(dam("a1"))
+    # An arrival is scored against the groups sharing an actor or an LSH bucket, not all 200.
+    assert built.comparisons - before < 60
+
+
+def test_a_later_happening_with_the_same_protagonists_is_a_new_occasion_of_the_story():
+    built = StoryIndex(dimensions=DIM)
+    flood = built.add(dam("flood"))
+    built.add(dam("flood-2", day=1))
+    # Five months later: the same dam, operator and country, another happening.
+    report = built.add(dam("inquiry-report", day=150, extra="report findings repairs"))
+    assert report.story == flood.story and not report.new_story
+    assert report.new_occasion and report.occasion != flood.occasion
+    assert partition(built, "occasions") == {
+        frozenset({"flood", "flood-2"}),
+        frozenset({"inquiry-report"}),
+    }
+
+
+def test_the_same_kind_of_happening_with_other_protagonists_is_another_story():
+    built = StoryIndex(dimensions=DIM)
+    kind = "arrested suspicion drunk driving"
+    jackson = "jackson chargers receiver pittsburgh playoff steelers patrol"
+    actors = {"e-jackson": 0.7, "e-chargers": 0.3}
+    first = built.add(feature("j1", unit(1, 0.3), actors, f"{kind} {jackson}",
+                              people=("e-jackson",)))  # fmt: skip
+    built.add(feature("j2", unit(1, 0.4), actors, f"{kind} {jackson} bail", day=1,
+                      people=("e-jackson",)))  # fmt: skip
+    williams = "williams lineman giants court charges december sunday"
+    other = built.add(feature("w1", unit(1, 0, 0.9), {"e-williams": 0.9, "e-giants": 0.1},
+                              f"{kind} {williams}", day=30, people=("e-williams",)))  # fmt: skip
+    assert other.new_story and other.story != first.story
+
+
+def test_grouping_does_not_depend_on_the_order_of_the_input():
+    items = [dam(f"a{i}", day=i % 3) for i in range(6)] + [regatta(f"r{i}", i) for i in range(4)]
+    items.append(dam("late", day=200, extra="report findings"))
+    reference = index(items)
+    for seed in range(5):
+        shuffled = list(items)
+        random.Random(seed).shuffle(shuffled)
+        again = index(shuffled)
+        assert again.stories() == reference.stories()
+        assert again.occasions() == reference.occasions()
+
+
+def test_arrival_order_is_by_publication_date_then_id_with_undated_last():
+    items = [dam("b", day=2), dam("c", day=None), dam("a", day=2), dam("z", day=0)]
+    assert [f.id for f in arrival_order(items)] == ["z", "a", "b", "c"]
+
+
+def test_an_index_restored_from_stored_assignments_places_new_articles_alike():
+    items = [dam(f"a{i}", day=i) for i in range(4)] + [regatta(f"r{i}", i) for i in range(3)]
+    built = StoryIndex(dimensions=DIM)
+    placed = {f.id: built.add(f) for f in arrival_order(items)}
+    restored = StoryIndex(dimensions=DIM)
+    for f in arrival_order(items):
+        restored.restore(f, *built.placement(f.id))
+    assert restored.stories() == built.stories()
+    late = dam("a9", day=5, extra="inquiry")
+    assert restored.add(late) == built.add(late)
+    assert built.placement("a0") == (placed["a0"].story, placed["a0"].occasion)
+
+
+def test_two_occasions_bridged_by_a_new_report_merge_under_the_older_id():
+    built = StoryIndex(GroupOptions(occasion_threshold=0.4), dimensions=DIM)
+    left = feature("left", unit(1, 0.5), {"e-dam": 1.0}, "dam gate failed sarn", 0)
+    right = feature("right", unit(1, -0.5), {"e-dam": 1.0}, "dam flood towns sarn", 1)
+    first = built.add(left)
+    second = built.add(right)
+    assert second.occasion != first.occasion
+    bridge = built.add(feature("bridge", unit(1, 0), {"e-dam": 1.0},
+                               "dam gate failed flood towns sarn", 2))  # fmt: skip
+    assert bridge.occasion == first.occasion
+    assert (second.occasion, first.occasion) in bridge.renamed
+    assert built.placement("right") == (first.story, first.occasion)
+    assert partition(built, "occasions") == {frozenset({"left", "right", "bridge"})}
+
+
+def make_doc(text: str, published: date = START) -> Doc:
+    return Doc(Article(Article.make_id(text), text, published=published))
+
+
+WIRE = (
+    "VELDMARK CITY, March 14 (Harbor Wire) - Floodwater released by a failed spillway gate at "
+    "the Holvik Dam has swept through three towns in Veldmark's Sarn valley, forcing about "
+    "12,000 people from their homes, the country's civil protection agency said. The gate gave "
+    "way on Tuesday after nine days of heavy rain, engineers said, and the reservoir emptied "
+    "into the valley overnight while rescue teams moved families to schools and sports halls."
+)
+
+
+def test_near_identical_texts_are_copies_of_one_report():
+    wire = make_doc(WIRE)
+    republished = make_doc(WIRE.replace("Veldmark's Sarn valley", "the Sarn valley"))
+    other = make_doc("Port Alda Rowing Club won the Ostral Cup on the Alda River by 0.8 seconds.")
+    rewritten = make_doc(" ".join(reversed(WIRE.split())))  # the same words, another report
+    found = copies([other, republished, wire, rewritten])
+    assert found == [{wire.article.id, republished.article.id}]
+
+
+def test_the_copy_threshold_is_a_setting():
+    wire = make_doc(WIRE)
+    half = make_doc(WIRE[: len(WIRE) // 2])
+    assert copies([wire, half]) == []
+    loose = Settings().with_overrides({"copy_threshold": 0.4})
+    assert copies([wire, half], loose) == [{wire.article.id, half.article.id}]
+
+
+# -- the bundled examples, through the real pipeline ------------------------------------------
+
+GOLD: dict[str, Any] = json.loads((EXAMPLES / "gold.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def example_docs(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Doc], dict[str, str]]:
+    """Analyze the bundled examples into a fresh store; return their docs and gold keys."""
+    store = Store(Path(tmp_path_factory.mktemp("stories")) / "x.db")
+    analyze([str(EXAMPLES / "articles")], store, Settings())
+    prefix = str(EXAMPLES / "articles") + "/"
+    rows = list(store.articles(status="analyzed"))
+    keys = {r.article.id: (r.article.path or "").removeprefix(prefix) for r in rows}
+    return [store.doc(r.article.id) for r in rows], keys
+
+
+@pytest.mark.slow
+def test_the_examples_group_into_the_gold_stories(example_docs):
+    docs, keys = example_docs
+    found = sorted(sorted(keys[a] for a in s.articles) for s in stories.group(docs))
+    expected = sorted(sorted(v) for v in GOLD["stories"].values())
+    assert found == sorted([*expected, ["07-newsroom-export.jsonl:3"]])
+
+
+@pytest.mark.slow
+def test_the_examples_story_titles_are_article_headlines(example_docs):
+    docs, _ = example_docs
+    headlines = {d.article.title for d in docs}
+    assert all(s.title in headlines for s in stories.group(docs))
+
+
+@pytest.mark.slow
+def test_the_wire_copy_in_the_examples_is_found(example_docs):
+    docs, keys = example_docs
+    found = [sorted(keys[a] for a in group) for group in copies(docs)]
+    assert found == [sorted(GOLD["wire_copies"][0])]

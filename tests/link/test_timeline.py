@@ -1,0 +1,134 @@
+"""The story timeline: ordered by calendar interval, uncertainty kept, provenance on every entry."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from link.handmade import make
+from storyline.link.events import merge
+from storyline.link.reports import StoryDocs
+from storyline.link.timeline import anchors, build, is_sorted
+from storyline.model import Doc, TimeExpr
+
+PUBLISHED = date(2012, 7, 18)
+LATE_JUNE = (date(2012, 6, 21), date(2012, 6, 30))
+
+
+def afp() -> Doc:
+    text = (
+        "Putin was due today to meet Erdogan. "
+        "A Turkish jet was shot down in late June. "
+        "In 2010, Ankara struck a deal with Moscow. "
+        "Moscow has refused to support a resolution. "
+        "Putin said Tuesday he backed the plan."
+    )
+    return make(
+        "afp", text, PUBLISHED,
+        [
+            {"trigger": "meet", "type": "CONSULT", "source": "putin", "target": "erdogan",
+             "start": PUBLISHED, "end": PUBLISHED, "value": "2012-07-18", "modality": "planned"},
+            {"trigger": "shot", "type": "FIGHT", "start": LATE_JUNE[0], "end": LATE_JUNE[1],
+             "value": "2012-06"},
+            {"trigger": "struck", "type": "AGREE", "start": date(2010, 1, 1),
+             "end": date(2010, 12, 31), "value": "2010"},
+            {"trigger": "refused", "type": "REJECT", "source": "putin"},
+            {"trigger": "said", "type": "STATEMENT", "source": "putin",
+             "start": date(2012, 7, 17), "end": date(2012, 7, 17), "value": "2012-07-17"},
+        ],
+        source="AFP",
+    )  # fmt: skip
+
+
+def timeline(*docs: Doc) -> list:  # type: ignore[type-arg]
+    sd = StoryDocs("st1", tuple(docs), {d.article.id: "oc" for d in docs})
+    return build(sd, merge(sd), {"putin": "Vladimir Putin", "erdogan": "Recep Tayyip Erdogan"})
+
+
+def test_entries_are_ordered_by_interval_and_keep_late_june_as_an_interval():
+    entries = timeline(afp())
+    assert is_sorted(entries)
+    dates = [(t.start, t.end) for t in entries]
+    assert dates[0] == (date(2010, 1, 1), date(2010, 12, 31))
+    assert LATE_JUNE in dates
+    late_june = next(t for t in entries if (t.start, t.end) == LATE_JUNE)
+    assert late_june.date == "2012-06" and late_june.dated_by == "text"
+    assert "shot down in late June" in late_june.summary
+
+
+def test_every_entry_points_back_to_its_sentence():
+    doc = afp()
+    for t in timeline(doc):
+        assert t.support and t.articles == ("afp",)
+        s = t.support[0]
+        assert t.summary == " ".join(doc.text[s.start : s.end].split())
+
+
+def test_an_undated_entry_is_anchored_to_the_publication_date_and_flagged():
+    refused = next(t for t in timeline(afp()) if "refused" in t.summary)
+    assert refused.dated_by == "published" and refused.start == refused.end == PUBLISHED
+
+
+def test_times_well_before_the_article_are_background():
+    by_summary = {t.summary[:12]: t for t in timeline(afp())}
+    assert by_summary["In 2010, Ank"].background
+    assert by_summary["A Turkish je"].background  # 18 days before: background, not news
+    assert not by_summary["Putin was du"].background
+
+
+def test_participants_and_modality_are_carried():
+    meet = next(t for t in timeline(afp()) if "due today" in t.summary)
+    assert meet.participants == ("Vladimir Putin", "Recep Tayyip Erdogan")
+    assert meet.modality == "planned" and meet.type == "CONSULT"
+
+
+def test_a_date_no_event_claims_dates_its_sentence():
+    text = "Rosatom will build the plant. It is expected to be completed by 2022."
+    start = text.index("2022")
+    doc = make(
+        "aj", text, date(2012, 12, 3),
+        [{"trigger": "build", "type": "ECONOMIC"}, {"trigger": "expected", "type": "OTHER"}],
+        times=(TimeExpr(start, start + 4, "DATE", "2022", date(2022, 1, 1), date(2022, 12, 31)),),
+    )  # fmt: skip
+    found = [a for a in anchors(doc) if a.start == date(2022, 1, 1)]
+    assert len(found) == 1 and found[0].event.trigger == "expected"
+    last = timeline(doc)[-1]
+    assert last.date == "2022" and last.summary.startswith("It is expected")
+
+
+def test_the_same_happening_in_two_articles_is_one_entry_with_two_supports():
+    other = make(
+        "dpa", "Putin was due today to meet Erdogan in Moscow.", PUBLISHED,
+        [{"trigger": "meet", "type": "CONSULT", "source": "putin", "target": "erdogan",
+          "start": PUBLISHED, "end": PUBLISHED, "value": "2012-07-18", "modality": "planned"}],
+        source="DPA",
+    )  # fmt: skip
+    meet = [t for t in timeline(afp(), other) if t.type == "CONSULT"]
+    assert len(meet) == 1
+    assert meet[0].articles == ("afp", "dpa") and meet[0].sources == 2
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 400), st.integers(0, 40), st.booleans()), min_size=1, max_size=12
+    )
+)
+def test_timelines_are_sorted_whatever_the_dates(spans: list[tuple[int, int, bool]]):
+    base = date(2012, 1, 1)
+    sentences, events = [], []
+    for i, (offset, length, dated) in enumerate(spans):
+        word = f"act{i}x"
+        sentences.append(f"Putin did {word} today.")
+        if dated:
+            start = base + timedelta(days=offset)
+            events.append({"trigger": word, "type": "FIGHT", "start": start,
+                           "end": start + timedelta(days=length), "value": "x"})  # fmt: skip
+        else:
+            events.append({"trigger": word, "type": "FIGHT"})
+    doc = make("a1", " ".join(sentences), date(2013, 6, 1), events)
+    entries = timeline(doc)
+    assert is_sorted(entries)
+    assert len(entries) == len(spans)
