@@ -20,8 +20,8 @@ demo: $(STAMP)  ## analyze the bundled examples into demo.db and show what came 
 	$(BIN)/storyline --db demo.db show $$($(BIN)/storyline --db demo.db articles --csv | sed -n 2p | cut -d, -f1)
 
 lint: $(STAMP)
-	$(BIN)/ruff check storyline tests bench
-	$(BIN)/ruff format --check storyline tests bench
+	$(BIN)/ruff check storyline tests bench scripts
+	$(BIN)/ruff format --check storyline tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -411,3 +411,29 @@ def timeline_cmd(ctx: click.Context, story_id: str, fmt: str) -> None:
         outlets = {a: d.article.source or a[:8] for a, d in docs.items()}
         entries = [entry_record(t) for t in story.timeline]
         click.echo(timeline_markdown(story.title, entries, outlets), nl=False)
+
+
+@main.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--read-only", is_flag=True, help="Refuse to add articles (uploads answer 403).")
+@click.option(
+    "--db", "db_file", metavar="FILE", help="The SQLite store (default: the global --db)."
+)
+@click.pass_context
+def serve_cmd(
+    ctx: click.Context, host: str, port: int, read_only: bool, db_file: str | None
+) -> None:
+    """Serve the web app and its JSON API: stories, timelines, articles, actors, failures.
+
+    \b
+    Example:
+      storyline serve --db demo.db --read-only
+    """
+    import uvicorn
+
+    from storyline.web import create_app
+
+    app = create_app(db_file or ctx.obj["db"], read_only, _settings(ctx))
+    click.echo(f"serving {db_file or ctx.obj['db']} on http://{host}:{port}/", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -122,6 +122,22 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article, start, entity));
     CREATE INDEX roles_entity ON roles(entity);
     """,
+    # Full-text search over titles and text, for the web app's search box. Triggers keep it in
+    # sync: an INSERT OR REPLACE of an article fires no DELETE trigger, so the INSERT trigger
+    # clears the old row first.
+    """
+    CREATE VIRTUAL TABLE articles_fts USING fts5(id UNINDEXED, title, text,
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO articles_fts (id, title, text) SELECT id, COALESCE(title, ''), text FROM articles;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        DELETE FROM articles_fts WHERE id = new.id;
+        INSERT INTO articles_fts (id, title, text) VALUES (new.id, COALESCE(new.title, ''),
+            new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE id = old.id;
+    END;
+    """,
 )
 
 # Layer tables keyed by article, cleared before an article is re-analyzed.
@@ -365,10 +381,17 @@ class Store:
         }
 
     def save_links(
-        self, links: Sequence[LinkRow], features: Sequence[tuple[str, str, str, bytes]]
+        self,
+        links: Sequence[LinkRow],
+        features: Sequence[tuple[str, str, str, bytes]],
+        merged: Iterable[str] = (),
     ) -> None:
-        """Save story assignments and grouping features ``(article, version, record, vector)``."""
+        """Save story assignments and grouping features ``(article, version, record, vector)``.
+
+        ``merged`` names stories merged into others: they are deleted in the same transaction.
+        """
         with self._transaction():
+            self._drop_stories(merged)
             self.conn.executemany(
                 "INSERT OR REPLACE INTO story_articles "
                 "SELECT ?, ?, ?, ?, stages FROM articles WHERE id = ?",
@@ -418,15 +441,18 @@ class Store:
     def drop_stories(self, ids: Iterable[str]) -> None:
         """Delete stories that no longer have articles, with their events and comparisons."""
         with self._transaction():
-            for story in ids:
-                self.conn.execute(
-                    "DELETE FROM story_event_members WHERE event IN "
-                    "(SELECT id FROM story_events WHERE story = ?)",
-                    (story,),
-                )
-                for table in ("story_events", "comparisons"):
-                    self.conn.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
-                self.conn.execute("DELETE FROM stories WHERE id = ?", (story,))
+            self._drop_stories(ids)
+
+    def _drop_stories(self, ids: Iterable[str]) -> None:
+        for story in ids:
+            self.conn.execute(
+                "DELETE FROM story_event_members WHERE event IN "
+                "(SELECT id FROM story_events WHERE story = ?)",
+                (story,),
+            )
+            for table in ("story_events", "comparisons"):
+                self.conn.execute(f"DELETE FROM {table} WHERE story = ?", (story,))
+            self.conn.execute("DELETE FROM stories WHERE id = ?", (story,))
 
     def resolve_story(self, prefix: str) -> str:
         """Return the one story id starting with ``prefix``."""
@@ -576,6 +602,31 @@ class Store:
     def stories(self) -> list[Story]:
         """Return the stored stories."""
         return [_story(r) for r in self.conn.execute("SELECT * FROM stories ORDER BY id")]
+
+    def search(self, query: str, limit: int = 200) -> list[str]:
+        """Return ids of articles whose title or text holds every word of ``query``, best first.
+
+        Words are quoted one by one (the last as a prefix), so FTS5 operators typed by a
+        user are searched as text instead of failing as syntax.
+        """
+        words = [w for w in (query or "").replace('"', " ").split() if w]
+        if not words:
+            return []
+        terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+        rows = self.conn.execute(
+            "SELECT id FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (" ".join(terms), limit),
+        )
+        return [str(r["id"]) for r in rows]
+
+    def articles_mentioning(self, entity_ids: Sequence[str]) -> list[str]:
+        """Return ids of the articles that mention any of ``entity_ids``, sorted."""
+        marks = ",".join("?" * len(entity_ids))
+        rows = self.conn.execute(
+            f"SELECT DISTINCT article FROM mentions WHERE entity IN ({marks}) ORDER BY article",
+            list(entity_ids),
+        )
+        return [str(r["article"]) for r in rows]
 
     def skips(self) -> list[Skip]:
         """Return every recorded skip, by location."""

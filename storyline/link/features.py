@@ -30,8 +30,10 @@ LEAD_SENTENCES = 3
 HEADLINE_WEIGHT = 3.0
 LEAD_WEIGHT = 2.0
 BODY_WEIGHT = 1.0
-# Actors are who acts; places are where. A country is both ("Turkey intercepted a plane").
-ACTOR_LABELS = frozenset({"PER", "ORG", "GPE"})
+# Actors are who acts; places are where. A country is both ("Turkey intercepted a plane"),
+# and a demonym names its country as an actor ("Turkish jets": the entities stage links NORP
+# mentions to the country) but says nothing of where things happened.
+ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A headline longer than this is a first sentence standing in for one; keep the display short.
 TITLE_CHARS = 160
