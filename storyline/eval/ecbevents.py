@@ -114,9 +114,15 @@ def scores(
     mentions: Sequence[EventMention],
     sentences: set[tuple[str, int]],
     settings: Settings,
+    docs: Sequence[Doc] | None = None,
 ) -> list[Score]:
-    """Return our CoNLL F1 on predicted mentions and on gold mentions, with mention recall."""
-    docs = analyze_texts([(d.doc.text, None) for d in ecb], settings)
+    """Return our CoNLL F1 on predicted mentions and on gold mentions, with mention recall.
+
+    ``docs`` are the ECB+ documents already run through the pipeline, in the order of ``ecb``
+    (analyzed here when None).
+    """
+    if docs is None:
+        docs = analyze_texts([(d.doc.text, None) for d in ecb], settings)
     merged = cluster_events(ecb, docs)
     aligned = align(ecb, docs, mentions, sentences, merged)
     gold: dict[Hashable, Hashable] = {m.key: m.event for m in mentions}

@@ -407,7 +407,7 @@ def run(options: EvalOptions) -> Report:
     scores += _coreference_scores(mentions, head_lemmas(mentions, model, check))
     from storyline.eval import ecbevents  # ours: the cross-article events layer
 
-    scores += ecbevents.scores(docs, mentions, sentences, options.settings)
+    scores += ecbevents.scores(docs, mentions, sentences, options.settings, analyzed)
     topics = sorted({d.topic for d in docs}, key=int)
     notes = (
         f"{len(topics)} topics, {len(mentions)} gold event mentions in the annotated sentences; "

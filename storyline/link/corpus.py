@@ -4,10 +4,11 @@
 articles linked before, their grouping features) and never parses text again, so the same
 steps could run on Spark over the stored tables. It is incremental: new articles are added to
 a :class:`~storyline.link.stories.StoryIndex` rebuilt from the stored features and
-assignments (no embedding is recomputed), and only the stories they join are rebuilt:
+assignments (no embedding is recomputed), and only the stories they join (or merge) are rebuilt:
 
 1. group: each new article joins an occasion of an existing story, opens a new occasion of
-   one, or starts a story (:mod:`storyline.link.stories`);
+   one, or starts a story (:mod:`storyline.link.stories`); where it merges groups, the stored
+   rows of their articles take the surviving ids and the stories merged away are dropped;
 2. per touched story: fold actors across its articles (:mod:`storyline.link.actors`), find
    syndicated copies, merge events (:mod:`storyline.link.events`), build the timeline
    (:mod:`storyline.link.timeline`), compare sources (:mod:`storyline.link.compare`) and
@@ -25,7 +26,7 @@ import logging
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
@@ -126,7 +127,12 @@ def _features(
 def _group(
     store: Store, settings: Settings, targets: Sequence[str]
 ) -> tuple[dict[str, LinkRow], dict[str, ArticleFeatures], set[str], int]:
-    """Return every assignment after adding ``targets``, their features, touched stories, new."""
+    """Return every assignment after adding ``targets``, their features, stories to rebuild, new.
+
+    An arrival that merges stories or occasions renames groups that earlier runs stored: the
+    rows of their articles are rewritten with the new ids, the stories merged away are
+    dropped, and the surviving stories are rebuilt, all saved with the new assignments.
+    """
     links = {x.article: x for x in store.links()}
     linking = set(targets)
     known = [a for a in links if a not in linking]
@@ -137,7 +143,8 @@ def _group(
     )
     for f in grouping.arrival_order(feats[a] for a in known):
         index.restore(f, links[f.id].story, links[f.id].occasion)
-    touched: set[str] = set()
+    stored = {x.story for x in links.values()}
+    moved: set[str] = set()  # story and occasion ids merged away
     new = 0
     fresh = [feats[a] for a in targets]
     for f in grouping.arrival_order(fresh):
@@ -145,13 +152,23 @@ def _group(
         if old is not None:
             # Re-analyzed: keep its place (a story does not move under its readers' feet).
             index.restore(f, old.story, old.occasion)
-            touched.add(old.story)
             continue
         assignment = index.add(f)
         links[f.id] = LinkRow(f.id, assignment.story, assignment.occasion, assignment.score)
-        touched.add(assignment.story)
+        moved.update(old_id for old_id, _ in assignment.renamed)
         new += assignment.new_story
-    store.save_links([links[a] for a in targets], [encode(feats[a]) for a in computed])
+    changed = list(targets)
+    if moved:  # rows stored under an id merged away follow the merge
+        for row in list(links.values()):
+            if row.story in moved or row.occasion in moved:
+                story, occasion = index.placement(row.article)
+                links[row.article] = replace(row, story=story, occasion=occasion)
+                if row.article not in linking:
+                    changed.append(row.article)
+    touched = {links[a].story for a in changed}
+    store.save_links(
+        [links[a] for a in changed], [encode(feats[a]) for a in computed], sorted(stored & moved)
+    )
     return links, feats, touched, new
 
 

@@ -210,7 +210,7 @@ class StoryIndex:
         self._stories: dict[str, _Group] = {}
         self._occasions: dict[str, _Group] = {}
         self._occasion_of: dict[str, str] = {}
-        self._renamed: dict[str, str] = {}  # merged-away occasion id → the id it went into
+        self._renamed: dict[str, str] = {}  # merged-away story or occasion id → its successor
         self._born: dict[str, int] = {}  # group id → creation number; the older id survives
         self._postings: dict[str, list[str]] = defaultdict(list)
         self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -232,11 +232,11 @@ class StoryIndex:
         ranked = sorted(f.actors.items(), key=lambda kv: (-kv[1], kv[0]))
         return [e for e, _ in ranked[:BLOCKING_ACTORS]]
 
-    def _current(self, occasion: str) -> str:
-        """Return the id an occasion goes by now, following merges."""
-        while occasion in self._renamed:
-            occasion = self._renamed[occasion]
-        return occasion
+    def _current(self, group: str) -> str:
+        """Return the id a story or an occasion goes by now, following merges."""
+        while group in self._renamed:
+            group = self._renamed[group]
+        return group
 
     def candidates(self, f: ArticleFeatures) -> list[str]:
         """Return the ids of the occasions blocking proposes for ``f``, sorted."""
@@ -346,7 +346,12 @@ class StoryIndex:
         return Assignment(story, occasion_id, best, new_story=True, new_occasion=True)
 
     def restore(self, f: ArticleFeatures, story: str, occasion: str) -> None:
-        """Put ``f`` where a stored assignment says it belongs, without scoring it."""
+        """Put ``f`` where a stored assignment says it belongs, without scoring it.
+
+        Ids merged away since the assignment was stored are followed to the surviving group.
+        """
+        occasion = self._current(occasion)
+        story = self.story_of(occasion) if occasion in self._occasions else self._current(story)
         if story not in self._stories:
             self._stories[story] = self._new_group(story)
         if occasion not in self._occasions:
@@ -415,7 +420,7 @@ class StoryIndex:
         a.absorb(b)
         for occasion in b.parts:
             self._occasions[occasion].story = a.id
-        renamed[b.id] = a.id
+        self._renamed[b.id] = renamed[b.id] = a.id
         for old, new in renamed.items():
             if new == b.id:
                 renamed[old] = a.id
