@@ -6,7 +6,8 @@ Prints one table per section to stdout (progress goes to stderr):
 
 1. per-article pipeline throughput against bare spaCy, in 1 and 2 processes;
 2. ingest throughput of HTML pages and a WARC file against trafilatura alone;
-3. store-and-export scaling over 1k, 10k and 100k synthetic articles.
+3. store-and-export scaling over 1k, 10k and 100k synthetic articles; story grouping
+   over 1k, 10k and 100k synthetic article features, real embedding and ``link_corpus``.
 
 Absolute times drift on shared machines; the ratios against a baseline
 measured in the same run are the numbers to compare across runs.
@@ -32,10 +33,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
     sys.path[0] = str(ROOT)
 
-from bench import ingest, scale, texts, throughput  # noqa: E402
+from bench import ingest, linking, scale, texts, throughput  # noqa: E402
 from bench.report import Table, markdown, plain  # noqa: E402
 
-SECTIONS = ("throughput", "ingest", "scale")
+SECTIONS = ("throughput", "ingest", "scale", "link")
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,11 @@ class Plan:
     scale_sample: int
     scale_checkpoints: list[int]
     scale_budget_s: float  # the most time filling the store may take
+    link_sample: int  # real texts embedded with features(): throughput, and the vectors
+    link_sizes: list[int]  # synthetic corpora grouped by a StoryIndex
+    link_budget_s: float  # the most time grouping one corpus may take
+    link_end_to_end: list[int]  # stores linked with link_corpus, embedding included
+    link_reserve_s: float  # what the linking section is expected to take, kept from 3
     total_budget_s: float  # the run aims to end by then: a slow machine gets a smaller store
 
 
@@ -59,7 +65,12 @@ FULL = Plan(
     ingest_pages=300,
     scale_sample=60,
     scale_checkpoints=[1_000, 10_000, 100_000],
-    scale_budget_s=200,
+    scale_budget_s=90,
+    link_sample=200,
+    link_sizes=[1_000, 10_000, 100_000],
+    link_budget_s=40,
+    link_end_to_end=[200],
+    link_reserve_s=180,
     total_budget_s=480,
 )
 QUICK = Plan(
@@ -69,7 +80,12 @@ QUICK = Plan(
     ingest_pages=40,
     scale_sample=20,
     scale_checkpoints=[1_000, 10_000],
-    scale_budget_s=90,
+    scale_budget_s=40,
+    link_sample=40,
+    link_sizes=[1_000, 10_000],
+    link_budget_s=10,
+    link_end_to_end=[40],
+    link_reserve_s=50,
     total_budget_s=150,
 )
 
@@ -179,6 +195,13 @@ def main(argv: list[str] | None = None) -> int:
             )
         ],
     )
+    link_sample = texts.Corpus(corpus.texts[: plan.link_sample], corpus.origin)
+    section(
+        "link",
+        lambda: linking.measure(
+            link_sample, plan.link_sizes, plan.link_end_to_end, batch_size, plan.link_budget_s
+        ),
+    )
     took = time.perf_counter() - started
     print(f"Total run time: {took:.0f} s; load average at the end {_load()}.", flush=True)
     return 0
@@ -187,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
 def scale_budget(plan: Plan, started: float) -> float:
     """Return the seconds the store may fill for: what is left of the run's budget, bounded.
 
-    Exporting takes about half as long as filling, so 60% of what is left goes to filling.
+    Exporting takes about half as long as filling, so 60% of what is left goes to filling, once
+    the time the linking section (3b, 3c) needs is set aside.
     """
-    left = plan.total_budget_s - (time.perf_counter() - started)
+    left = plan.total_budget_s - plan.link_reserve_s - (time.perf_counter() - started)
     return min(plan.scale_budget_s, max(plan.scale_budget_s / 4, 0.6 * left))
 
 
