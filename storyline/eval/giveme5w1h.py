@@ -31,7 +31,9 @@ NAME = "giveme5w1h-gold"
 QUESTIONS = ("who", "when", "where")
 LEAD_SENTENCES = 3  # body sentences after title and description that form the lead
 WHO_TYPES = frozenset({"PER", "ORG"})
-WHERE_TYPES = frozenset({"GPE", "LOC"})
+# Places are our GPE, LOC and FAC (the entities stage's place types): "the White
+# House" and "Interlagos" are where things happen as much as "Washington".
+WHERE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"\w+")
 _YEAR_FIRST = re.compile(r"^\d{4}")
 
@@ -112,7 +114,8 @@ def lead_end(doc: Doc, body_start: int) -> int:
     return body[LEAD_SENTENCES - 1].end
 
 
-def _most_mentioned(doc: Doc, end: int, types: frozenset[str]) -> str | None:
+def _most_mentioned(doc: Doc, end: int, types: frozenset[str]) -> tuple[str, ...]:
+    """Return the names (canonical first, then every alias) of the lead's most-mentioned entity."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in doc.mentions:
@@ -120,42 +123,42 @@ def _most_mentioned(doc: Doc, end: int, types: frozenset[str]) -> str | None:
             counts[m.entity] += 1
             first.setdefault(m.entity, m.start)
     if not counts:
-        return None
+        return ()
     # Most mentions wins; a tie goes to the entity named first.
     best = max(counts, key=lambda e: (counts[e], -first[e]))
-    names = {e.id: e.name for e in doc.entities}
-    return names.get(best)
+    # The answer is the entity, not one spelling of it: "United Kingdom" is right
+    # where coders wrote "UK" if the article called it "UK".
+    entity = next((e for e in doc.entities if e.id == best), None)
+    return () if entity is None else (entity.name, *entity.aliases)
 
 
-def ours(doc: Doc, end: int) -> dict[str, str | None]:
+def ours(doc: Doc, end: int) -> dict[str, tuple[str, ...]]:
     """Return our answers: most-mentioned person/org and place of the lead, its first date."""
-    day = next(
-        (
-            t.value
-            for t in doc.times
-            if t.end <= end and t.type == "DATE" and t.value and _YEAR_FIRST.match(t.value)
-        ),
-        None,
-    )
+    days = [
+        t.value
+        for t in doc.times
+        if t.end <= end and t.type == "DATE" and t.value and _YEAR_FIRST.match(t.value)
+    ]
     return {
         "who": _most_mentioned(doc, end, WHO_TYPES),
-        "when": day,
+        "when": tuple(days[:1]),
         "where": _most_mentioned(doc, end, WHERE_TYPES),
     }
 
 
-def baseline(doc: Doc, end: int) -> dict[str, str | None]:
+def baseline(doc: Doc, end: int) -> dict[str, tuple[str, ...]]:
     """Return the first spaCy PERSON, DATE (valued by dateparser) and GPE of the lead."""
-    out: dict[str, str | None] = dict.fromkeys(QUESTIONS)
+    out: dict[str, tuple[str, ...]] = dict.fromkeys(QUESTIONS, ())
     for ent in doc.parse.ents:
         if ent.end_char > end:
             break
-        if ent.label_ == "PERSON" and out["who"] is None:
-            out["who"] = ent.text
-        elif ent.label_ == "GPE" and out["where"] is None:
-            out["where"] = ent.text
-        elif ent.label_ == "DATE" and out["when"] is None:
-            out["when"] = timex.normalize(ent.text, doc.article.published)
+        if ent.label_ == "PERSON" and not out["who"]:
+            out["who"] = (ent.text,)
+        elif ent.label_ == "GPE" and not out["where"]:
+            out["where"] = (ent.text,)
+        elif ent.label_ == "DATE" and not out["when"]:
+            value = timex.normalize(ent.text, doc.article.published)
+            out["when"] = (value,) if value else ()
     return out
 
 
@@ -163,11 +166,12 @@ def _content_words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.casefold()) if w not in STOP_WORDS}
 
 
-def correct(question: str, answer: str, gold: Sequence[Answer]) -> bool:
-    """Return whether an answer matches a gold phrase: a shared content word, or the same day."""
+def correct(question: str, answer: Sequence[str], gold: Sequence[Answer]) -> bool:
+    """Return whether an answer (any of its names) matches a gold phrase or names its day."""
     if question == "when":
-        return any(g.parsed is not None and answer[:10] == g.parsed.isoformat() for g in gold)
-    words = _content_words(answer)
+        days = {g.parsed.isoformat() for g in gold if g.parsed is not None}
+        return any(value[:10] in days for value in answer)
+    words = set().union(*(_content_words(name) for name in answer)) if answer else set()
     return any(words & _content_words(g.text) for g in gold)
 
 
@@ -209,10 +213,11 @@ def run(options: EvalOptions) -> Report:
         notes=(
             f"Lead = title, description (unless the body repeats it) and the first "
             f"{LEAD_SENTENCES} body sentences. Ours: who = the most-mentioned PER/ORG entity of "
-            "the lead, where = the most-mentioned GPE/LOC, when = the value of its first DATE "
+            "the lead, where = the most-mentioned GPE/LOC/FAC, when = the value of its first DATE "
             "expression with a calendar value; baseline: the first spaCy PERSON, GPE and DATE "
             "(valued by dateparser against the publication date).",
-            "Who/where match when the answer shares a content word (case-insensitive, stop "
+            "Who/where match when the answer (our entity's name or any of its aliases) shares a "
+            "content word (case-insensitive, stop "
             "words ignored) with an annotated phrase chosen by at least one coder; when matches "
             "when our value names the annotated day (a month or year alone does not).",
             "P = right / answered, R = right / articles with an annotated answer; articles whose "

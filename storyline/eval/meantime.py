@@ -249,7 +249,8 @@ def run(options: EvalOptions) -> Report:
             "mention (a pronoun, a nominal, or a mention whose syntactic type is unmarked) is left "
             "out of precision. Exact matches forgive a leading 'the'.",
             "Types: our PER/ORG kept, GPE/LOC/FAC folded into MEANTIME's LOC; MEANTIME's PRO and "
-            "FIN (products, financial figures) have no counterpart in our types.",
+            "FIN (products, financial figures) have no counterpart in our types; our demonym "
+            "mentions (NORP, 'American' as a mention of the United States) count only untyped.",
             "Cross-document coreference is scored on the named gold mentions we detected: gold "
             "cluster = the REFERS_TO instance_id, ours = our actor id (storyline.link.actors), "
             "baseline = the mention's lower-cased string.",

@@ -45,10 +45,12 @@ def test_a_record_missing_its_text_names_the_file():
 
 def test_matching_is_a_shared_content_word_or_the_same_day():
     gold = giveme5w1h.parse(RECORD, "r.json").answers
-    assert giveme5w1h.correct("who", "President-elect Trump", gold["who"])
-    assert not giveme5w1h.correct("who", "the President", gold["who"])
-    assert giveme5w1h.correct("when", "2016-11-10", gold["when"])
-    assert not giveme5w1h.correct("when", "2016-11", gold["when"])
+    assert giveme5w1h.correct("who", ("President-elect Trump",), gold["who"])
+    assert not giveme5w1h.correct("who", ("the President",), gold["who"])
+    assert giveme5w1h.correct("who", ("the President", "Trump"), gold["who"])  # an alias
+    assert not giveme5w1h.correct("who", (), gold["who"])
+    assert giveme5w1h.correct("when", ("2016-11-10",), gold["when"])
+    assert not giveme5w1h.correct("when", ("2016-11",), gold["when"])
 
 
 def test_our_answers_are_the_most_mentioned_actor_and_first_dated_expression():
@@ -79,7 +81,7 @@ def test_our_answers_are_the_most_mentioned_actor_and_first_dated_expression():
     assert end == 63  # three sentences
     # A tie (two mentions each) goes to the actor named first.
     assert giveme5w1h.ours(doc, end) == {
-        "who": "Obama",
-        "when": "2016-11-10",
-        "where": "Washington",
+        "who": ("Obama",),
+        "when": ("2016-11-10",),
+        "where": ("Washington",),
     }
