@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck docs eval bench clean
+.PHONY: demo test lint typecheck docs evaluation bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,8 @@ demo: $(STAMP)  ## analyze the bundled examples into demo.db and show what came 
 	$(BIN)/storyline --db demo.db articles
 	$(BIN)/storyline --db demo.db failures
 	$(BIN)/storyline --db demo.db show $$($(BIN)/storyline --db demo.db articles --csv | sed -n 2p | cut -d, -f1)
+	$(BIN)/storyline --db demo.db stories
+	$(BIN)/storyline --db demo.db story $$($(BIN)/storyline --db demo.db stories --csv | sed -n 2p | cut -d, -f1)
 
 lint: $(STAMP)
 	$(BIN)/ruff check storyline tests bench scripts
@@ -31,6 +33,9 @@ test: lint typecheck  ## ruff, mypy and the whole test suite
 
 docs: $(STAMP)  ## regenerate the docs generated from code (settings table, JSON Schema)
 	$(BIN)/python -m storyline.docs
+
+evaluation: $(STAMP)  ## regenerate docs/EVALUATION.md: every dataset in ../shared/data and the benchmark
+	$(BIN)/python -m storyline.eval.document --out docs/EVALUATION.md
 
 bench: $(STAMP)  ## the speed and memory benchmark, as a Markdown table
 	$(BIN)/python bench/run.py --markdown

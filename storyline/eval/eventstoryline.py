@@ -26,7 +26,7 @@ from storyline.model import TimeExpr
 NAME = "eventstoryline"
 FILENAME = re.compile(r"^(?P<topic>\d+)_(?P<n>\d+)ecb(?:plus)?\.xml\.xml$")
 DAY = re.compile(r"(\d{4})[-:](\d{1,2})[-:](\d{1,2})")
-NOT_BUILT = "event layer not built yet (issue 5)"
+NOT_BUILT = "event-to-event relations not built yet (issue 5)"
 
 
 @dataclass(frozen=True)

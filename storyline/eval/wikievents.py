@@ -1,9 +1,9 @@
 """WikiEvents dev scores: event triggers and their arguments in news articles (KAIROS types).
 
 Gold: per document, entity mentions (token spans) and event mentions, each with a KAIROS type
-(``Life.Die.Unspecified``), a trigger span and arguments (entity mention + role). Our event
-layer is not built yet (issue 5), so ours is None; a lexical baseline measured in the same run
-gives the numbers to beat.
+(``Life.Die.Unspecified``), a trigger span and arguments (entity mention + role). Our events
+stage codes PLOVER types and general classes, not yet mapped to KAIROS types, so ours is None
+here; a lexical baseline measured in the same run gives the numbers to beat.
 
 Matching is on the dataset's own tokens: a predicted trigger matches a gold one when its token
 lies inside the gold trigger span; a predicted argument matches when its event's trigger
@@ -25,7 +25,7 @@ from storyline.errors import StorylineError
 from storyline.eval.report import EvalOptions, Report, Score, prf_scores
 
 NAME = "wikievents"
-NOT_BUILT = "event layer not built yet (issue 5)"
+NOT_BUILT = "our events are not yet mapped to the KAIROS types (issue 4)"
 
 # Trigger verbs taken from the KAIROS type names (and the two verbs of dying the brief of
 # this baseline adds: kill, wound), each with the role of its subject and of its object.
