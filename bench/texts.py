@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -159,7 +160,8 @@ def load(data: Path, limit: int | None = None, minimum_words: int = 50_000) -> C
                 texts.append(text)
         origin = " + ".join(f"{name} ({len(found)} texts)" for name, found in sources)
         dropped = len(interleaved) - len(texts)
-        origin = f"real news texts from {data}: {origin}, {dropped} exact duplicate(s) dropped"
+        where = os.path.relpath(data, ROOT)  # no machine's absolute path in the report
+        origin = f"real news texts from {where}: {origin}, {dropped} exact duplicate(s) dropped"
     else:
         texts = examples(minimum_words)
         origin = (
