@@ -21,6 +21,7 @@ from storyline.errors import ModelError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc as SpacyDoc
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,11 @@ KNOWN_WEIGHTS: dict[str, dict[str, str]] = {
 }
 
 _lock = threading.Lock()
+
+# A blank line ends a sentence: a photo caption, byline or headline rarely ends
+# with a full stop, and without this the parser runs it into the next paragraph
+# ("... 18 June 2012. EPA Photo Russian President Vladimir Putin was due ...").
+PARAGRAPHS = "storyline_paragraphs"
 
 
 def _sha256(path: Path) -> str:
@@ -88,8 +94,28 @@ def load(module: str, check_hashes: bool = True) -> Language:
             count = verify(module)
             log.debug("verified %d files of %s", count, module)
         try:
-            return spacy.load(module)
+            model = spacy.load(module)
         except OSError as exc:
             raise ModelError(
                 f"cannot load spaCy model {module!r}: {exc}; install it or set spacy_model"
             ) from exc
+        if "parser" in model.pipe_names:
+            _register_paragraphs()
+            model.add_pipe(PARAGRAPHS, before="parser")
+        return model
+
+
+def paragraph_starts(doc: SpacyDoc) -> SpacyDoc:
+    """Mark the first token after a blank line as a sentence start (the parser keeps it)."""
+    for i in range(len(doc) - 1):
+        token = doc[i]
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def _register_paragraphs() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)

@@ -17,7 +17,7 @@ from storyline.pipeline import Stage
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
 
-NAME, VERSION = "sentences", 1
+NAME, VERSION = "sentences", 2
 
 
 def find(parsed: SpacyDoc) -> tuple[Span, ...]:
