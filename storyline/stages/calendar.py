@@ -38,12 +38,20 @@ class Shift:
 
     ``keep`` keeps the granularity of the earlier expression ("a year earlier"
     than the third quarter is a third quarter); otherwise the value is the
-    ``unit`` itself ("the following year").
+    ``unit`` itself ("the following year"). ``period`` marks a shift from
+    the quarter being reported (see :func:`storyline.stages.times.find`).
     """
 
     unit: str
     steps: int
     keep: bool = True
+    # A comparison ("a year ago", "a year earlier", "the year-ago quarter") sets a period
+    # against the same period a year before: in an earnings report, the quarter the
+    # report is about; "the quarter", "the latest period" are that quarter. Such a shift
+    # counts from the latest quarter or half mentioned; with none, from the anchor
+    # ("anchor"), the expression before ("before"), or it has no value ("only"). It is
+    # no reference for what follows: "a year ago ... a year earlier" name one period.
+    period: Literal["anchor", "before", "only"] | None = None
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,12 @@ latest explicit date the text reports (``18 June 2012``, ``July 1997``,
 ``1995``) is a lower bound, and the estimate is that bound itself: news
 reports recent events. A dateline date ("PORT ALDA, March 3 -") is the day
 the story was filed, the best evidence there is. Dates in plans ("will meet
-on", "due March 1, 2011") never raise the bound; they only lower the
-confidence when they fall before it.
+on", "due March 1, 2011", "effective Dec. 7", "expects record earnings in
+1990") never raise the bound; they only lower the confidence when they fall
+before it.
+
+Once a year is known, year-less names reported ("Oct. 13", "late June", a
+dateline's "March 3") place the estimate within it.
 
 Relative expressions ("yesterday", "on Tuesday", "last week") say nothing
 about the date on their own: with no explicit date the answer is None, and
@@ -55,7 +59,7 @@ _CONFLICT = 0.5  # factor when a planned date falls before the estimate
 # Words right before a date that make it a deadline or a due date, a plan even in a
 # past-tense sentence ("notes due Nov. 1, 2009", "the restriction expires on Dec. 31").
 _PLAN_BEFORE = re.compile(
-    r"\b(?:due|by|until|till|through|expir(?:es|ing)|matur(?:es|ing)|payable|ending)"
+    r"\b(?:due|by|until|till|through|expir(?:es|ing)|matur(?:es|ing)|payable|ending|effective)"
     r"(?:\s+(?:on|in|at))?\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?$",
     re.I,
 )
@@ -65,6 +69,15 @@ _CAPTION = re.compile(
     r"|\((?:L|R|C|left|right|centre|center)\)",
     re.I,
 )
+# A forecast is a plan too, though its verb is in the present: "expects record earnings
+# in 1990", "projects growth next year" (the times stage reads such clauses as it must).
+_EXPECT = re.compile(
+    r"\b(?:expects?|expecting|forecasts?|projects?|predicts?|anticipates?|estimates?|hopes?"
+    r"|intends?|aims?)\b",
+    re.I,
+)
+_EXPECT_WINDOW = 120
+_FISCAL = re.compile(r"\bfiscal\b", re.I)
 _RELATIVE_WORD = re.compile(r"\b(?:last|next|this|coming|past|previous|ago|that)\b", re.I)
 _MONTH_NAME = re.compile(MONTH_RX)
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -104,6 +117,9 @@ class _Clue:
         ("in July 1997", "in 1995") is over, for a writer inside it says "this
         month", "this year": the bound is the day after it.
         """
+        if self.precision == "year" and _FISCAL.search(self.surface):
+            # a fiscal year mostly ends in March to September of the year it is named for
+            return self.start.replace(month=4)
         return self.start if self.precision == "day" else self.end + timedelta(days=1)
 
 
@@ -126,17 +142,20 @@ def infer_published(
     if not reported:
         return None
     first = _estimate(reported, plans)
-    if first.precision == "year":
-        return first
-    # Once a day or month fixes the year, year-less names of that year ("late June",
-    # "March 3" in a dateline) may move the estimate on; they never make one alone.
+    # Once the evidence fixes a year, year-less names in it ("late June", "Oct. 13",
+    # "March 3" in a dateline) may move the estimate on; they never make one alone. A
+    # year-level estimate is read from the year's last day, so that "Oct. 13" in a
+    # report is the one of that year, not of the year before.
+    anchor = first.date if first.precision != "year" else date(first.date.year, 12, 31)
     known = {(t.start, t.end) for t in absolute if t.value is not None}
-    relative = [t for t in find(full, first.date, spans) if (t.start, t.end) not in known]
+    relative = [t for t in find(full, anchor, spans) if (t.start, t.end) not in known]
     for clue in _clues(full, relative, where, anchored=True, via=first):
         if clue.kind == "dateline":  # the filing day: on or after every reported date
             clue = _on_or_after(clue, first.date)
         elif clue.start.year != first.date.year:
             continue
+        elif first.precision == "year" and clue.bound.year != first.date.year:
+            continue  # "December" read in a year-level estimate may not carry it past it
         (plans if clue.plan else reported).append(clue)
     return _estimate(reported, plans)
 
@@ -181,10 +200,18 @@ def _clues(
         plan = not in_dateline and (
             ctx.lean(t.start) == "future"
             or bool(_PLAN_BEFORE.search(text, max(0, t.start - 40), t.start))
+            or _expected(text, t.start)
         )
         kind = "dateline" if in_dateline else "caption" if _in_caption(text, t.start) else precision
         clues.append(_Clue(t.interval_start, t.interval_end, precision, surface, plan, kind, via))
     return clues
+
+
+def _expected(text: str, at: int) -> bool:
+    """Return True when the sentence before ``at`` forecasts ("expects record earnings in")."""
+    window = text[max(0, at - _EXPECT_WINDOW) : at]
+    window = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
+    return bool(_EXPECT.search(window))
 
 
 def _in_caption(text: str, at: int) -> bool:
@@ -238,7 +265,7 @@ def _evidence(best: _Clue, support: int, conflicts: list[_Clue]) -> str:
 ADOPTED: frozenset[Precision] = frozenset({"day", "month"})
 
 
-@stage("published", 1, requires=("article", "parse"), assigns=("article",))
+@stage("published", 2, requires=("article", "parse"), assigns=("article",))
 def published_stage(doc: Doc) -> Doc:
     """Return the doc with a publication date inferred from its text when it had none.
 

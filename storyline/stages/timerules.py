@@ -130,9 +130,12 @@ _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:as|was|is|this|its|has|his|thus|plus|versus|less|unless|across|perhaps)\b)"
     r"[a-z]+s\b"
 )
-# A frequency word before a noun is an adjective, not a TIMEX3 set.
+# A frequency word before a noun is an adjective ("its quarterly dividend", "the Party
+# daily Granma"), not a TIMEX3 set; TimeBank tags it only now and then, so it is left out.
 _NOUN_AFTER = re.compile(
-    r"\s+(?!(?:and|or|to|in|on|at|for|by|from|since|until|basis|than|as|with)\b)[a-z]"
+    r"\s+(?!(?:and|or|to|in|on|at|for|by|from|since|until|basis|than|as|with|outside|inside"
+    r"|near|around|across|through|throughout|during|after|before|over|under|along|against"
+    r"|while|when|because|but|if|here|there|now|again)\b)[a-z]"
 )
 
 
@@ -294,12 +297,21 @@ RULES: tuple[Rule, ...] = (
         "quarter",
         ("quarter", "half"),
         "quarter|half",
-        r"\b(?:(?:(?P<ry>this|last|next)\s+year's|the)\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
+        r"\b(?:(?:(?P<ry>this|last|next)\s+year's|the(?:\s+(?P<ago>year[\s-](?:ago|earlier))"
+        rf"|\s+(?P<yb>{YEAR_RX}))?)\s+)?(?:(?:fiscal|calendar)[\s-]+)?"
         r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current|past"
         r"|previous|next|coming|this)[\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<u>quarter|half)"
         rf"(?:\s+of\s+(?:(?:fiscal|the\s+year)\s+)?(?P<y>{YEAR_RX}))?\b",
         values.quarter,
         lead=40,
+    ),
+    _rule(
+        "year's quarter",
+        ("quarter", "half"),
+        "quarter|half",
+        rf"\bthe\s+(?P<yb>{YEAR_RX})\s+(?:fiscal\s+)?(?P<u>quarter|half)\b",
+        values.quarter,
+        lead=24,
     ),
     _rule(
         "quarter code",
@@ -364,9 +376,10 @@ RULES: tuple[Rule, ...] = (
         ),
         None,
         r"\b(?P<r>(?:right\s+)?now|currently|at\s+present|presently|nowadays|these\s+days"
-        r"|(?:more\s+)?recently|lately|formerly|soon"
+        # "as soon as" is a connective, a TimeML signal, not a time
+        r"|(?:more\s+)?recently|lately|formerly|(?<!as\s)soon(?!\s+as\b)"
         r"|the\s+(?:(?:near|distant|foreseeable)\s+)?future|the\s+past"
-        r"|(?:the\s+)?(?:recent|coming)\s+(?:days|weeks|months|years|decades))\b(?!-)",
+        r"|(?:the\s+)?(?:recent|coming)\s+(?:days|weeks|months|quarters|years|decades))\b(?!-)",
         values.reference,
         lead=24,
     ),
@@ -375,21 +388,30 @@ RULES: tuple[Rule, ...] = (
         UNIT_WORDS,
         r"day|week|month|year|quarter|decade|century",
         rf"\b{EDGE_RX}(?:(?P<el>earlier|later)\s+)?(?P<rel>last|next|this(?:\s+(?:past|coming))?"
-        r"|the\s+(?:past|last|previous|next|coming|current|same|following|preceding)|past"
-        r"|previous|coming|current|that|the)\s+(?:(?:fiscal|calendar|financial)\s+)?"
+        r"|the\s+(?:past|last|previous|next|coming|current|same|following|preceding|latest)|past"
+        r"|previous|coming|current|that|the)\s+(?:(?:full|whole|entire)\s+)?"
+        r"(?:(?:fiscal|calendar|financial)\s+)?"
         r"(?P<u>day|week|weekend|month|year|quarter|decade|century)\b",
         values.relative,
         weak=_weak_relative,
         lead=56,
         before=r"last|next|this|past|previous|coming|current|the|following|preceding|same"
-        r"|that|fiscal|calendar|financial",
+        r"|that|fiscal|calendar|financial|latest|full|whole|entire",
     ),
     _rule(
         "year ago",
         ("year",),
         r"year[\s-](?:ago|earlier)",
         r"\b(?:the\s+)?year[\s-](?:ago|earlier)(?:\s+(?:quarter|period|month|week))?\b",
-        lambda m, ctx: Norm("DATE", None, anaphor=Shift("year", -1)),
+        lambda m, ctx: Norm("DATE", None, anaphor=Shift("year", -1, period="before")),
+    ),
+    _rule(
+        "latest period",
+        ("period",),
+        "period",
+        r"\bthe\s+(?:latest|most\s+recent|recent|current)\s+(?:fiscal\s+)?period\b",
+        lambda m, ctx: Norm("DATE", None, anaphor=Shift("quarter", 0, keep=False, period="only")),
+        lead=28,
     ),
     _rule(
         "period end",
@@ -446,10 +468,8 @@ RULES: tuple[Rule, ...] = (
         tuple(SET_WORDS),
         "|".join(SET_WORDS),
         rf"(?-i:\b(?P<w>{'|'.join(SET_WORDS)})\b)",
-        values.every,
+        lambda m, ctx: None if _NOUN_AFTER.match(ctx.text, m.end()) else values.every(m, ctx),
         "SET",
-        # before a noun it is an adjective ("the quarterly dividend"): spaCy must agree
-        weak=lambda m, text: bool(_NOUN_AFTER.match(text, m.end())),
     ),
     _rule(
         "holiday",

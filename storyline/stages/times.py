@@ -181,7 +181,10 @@ def _merge(ctx: Context, hits: list[_Hit], spans: list[tuple[int, int]]) -> list
             piece = ctx.text[start:end]
             if _NOT_TIME.fullmatch(piece):
                 continue
-            chosen.append(_Hit(start, end, _fallback(piece, ctx) or Norm("DATE", None)))
+            # A span nothing can value is left out: a TIMEX3 without a value says
+            # only that some time is meant ("the night of", "annual").
+            if (norm := _fallback(piece, ctx)) is not None:
+                chosen.append(_Hit(start, end, norm))
             continue
         if len(inside) != 1 or (inside[0].start, inside[0].end) == (start, end):
             continue
@@ -199,18 +202,30 @@ def _merge(ctx: Context, hits: list[_Hit], spans: list[tuple[int, int]]) -> list
 def _resolve_anaphors(hits: list[_Hit], published: date | None) -> list[_Hit]:
     """Return the hits with "two days later", "the same year" valued from the date before them."""
     ref: Norm | None = None
+    period: Norm | None = None  # the latest quarter or half year, for comparisons
     out = []
     for hit in hits:
         norm = hit.norm
-        if norm.anaphor is not None:
+        shift = norm.anaphor
+        if shift is not None:
+            base = ref
+            if shift.period is not None:
+                base = period or {"anchor": None, "before": ref}.get(shift.period)
+                if base is None and shift.period == "only":
+                    continue  # "the latest period" with no quarter in sight: no time
             try:
-                found = cal.resolve(norm.anaphor, ref, published) or Norm(norm.type, None)
+                resolved = cal.resolve(shift, base, published)
             except (ValueError, OverflowError):  # past the ends of the calendar
-                found = Norm(norm.type, None)
+                resolved = None
+            if resolved is None and published is not None:
+                continue  # "that day" after "in 1988": nothing it can be, so no time
+            found = resolved or Norm(norm.type, None)
             norm = dataclasses.replace(found, mod=norm.mod or found.mod)
             hit = dataclasses.replace(hit, norm=norm)
-        if cal.grain(norm) is not None:
+        grain = cal.grain(norm)
+        if grain is not None and (shift is None or shift.period is None):
             ref = norm
+            period = norm if grain == "quarter" else period
         out.append(hit)
     return out
 
@@ -257,7 +272,9 @@ def find(
     """Return the time expressions of ``text``, sorted and non-overlapping, TIMEX3-normalized.
 
     ``candidates`` are (start, end) spans spaCy labelled DATE or TIME; rule
-    matches inside them win, spans no rule reads keep value ``None``.
+    matches inside them win, and spans nothing can value are left out. In
+    financial news "a year ago", "the quarter" and "the latest period" count
+    from the latest quarter named (the one being reported).
     """
     ctx = Context(text, published)
     spans = sorted(
@@ -272,7 +289,7 @@ def find(
     ]
 
 
-@stage("times", 1, requires=("article", "parse"), assigns=("times",))
+@stage("times", 2, requires=("article", "parse"), assigns=("times",))
 def times_stage(doc: Doc) -> Doc:
     """Return the doc with its time expressions, from rules and the parse's DATE/TIME entities."""
     spans: list[tuple[int, int]] = []

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from storyline.stages import calendar as cal
 from storyline.stages.calendar import Lean, Norm, Shift
@@ -51,7 +52,7 @@ from storyline.stages.timewords import (
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:due|going)\s+to|(?:is|are)\s+to"
     r"|set\s+to|slated|poised\s+to|scheduled|plan(?:s|ned|ning)?\s+to|to\s+be\s+held"
-    r"|expected\s+to|as\s+(?:soon|early)\s+as|upcoming|until|till)\b",
+    r"|expected\s+to|as\s+(?:soon|early)\s+as|upcoming|until|till|effective)\b",
     re.I,
 )
 # ...unless a report, a past verb or the end of a quotation comes between the cue and
@@ -60,10 +61,16 @@ _PAST_CUE = re.compile(
     r"\b(?:said|says|told|announced|reported|added|predicted|stated|warned|claimed|confirmed"
     r"|declared|noted|wrote|was|were|had|did)\b|''|[\"”]"
 )
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"'“])|\n")
+# A period after a lone letter or a title ends no sentence: "a.m. EST", "U.S. officials".
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\b[A-Za-z])(?<!\bM[rs])(?<!\bMrs)(?<!\b[DS]t)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
+    r"(?<!\bGen)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bJr)[.!?]\s+(?=[A-Z\"'“])|\n"
+)
 _CUE_WINDOW = 100  # characters looked back for a future cue, within the sentence
 # A capitalized word right before a season names an event ("Arab Spring").
 _NAMED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
+# A year "ended June 30" is a fiscal year, twelve months to that day, not a calendar year.
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
 # "a day" after a price or count is a rate ("$5 a day"), not a duration.
 _RATE_BEFORE = re.compile(r"(?:\d|\$|%|percent|cents?|dollars?|times|once|twice)\S*\s+$", re.I)
 
@@ -224,14 +231,24 @@ def quarter(m: Match, ctx: Context) -> Norm:
         words_of(m, "ord"),
     )
     make, per_year = (cal.quarter, 4) if unit == "quarter" else (cal.half, 2)
-    year = int(text_of(m, "y")) if text_of(m, "y") else None
+    given = text_of(m, "y") or text_of(m, "yb")
+    year = int(given) if given else None
     if text_of(m, "ry"):  # "next year's first quarter"
         year = ctx.anchor().year + STEPS[words_of(m, "ry")]
+    if not which and not text_of(m, "qn") and year is not None:
+        # "the 1988 quarter": the one that matches the latest quarter, in that year
+        anchor = ctx.anchor()
+        latest = (anchor.year * per_year + (anchor.month - 1) * per_year // 12 - 1) % per_year
+        return make(year, latest + 1)
     if not which or which in ORDINALS or which == "final" or (which == "last" and year):
         n = int(m["qn"]) if not which else ORDINALS.get(which, per_year)
         if year is not None:
             return make(year, n)
-        return cal.pick(ctx.anchor(), ctx.lean(m.start()), False, lambda y: make(y, n))
+        found = cal.pick(ctx.anchor(), ctx.lean(m.start()), False, lambda y: make(y, n))
+        if text_of(m, "ago"):  # "the year-ago third quarter"
+            assert found.start is not None
+            return make(found.start.year - 1, n)
+        return found
     anchor = ctx.anchor()  # "the latest quarter": the one last reported, before this one
     current = anchor.year * per_year + (anchor.month - 1) * per_year // 12
     y, index = divmod(current + STEPS.get(which, -1), per_year)
@@ -267,7 +284,7 @@ def day_word(m: Match, ctx: Context) -> Norm:
 
 
 def reference(m: Match, ctx: Context) -> Norm:
-    """Return PRESENT_REF, PAST_REF or FUTURE_REF ("now", "recently", "soon")."""
+    """Return PRESENT_REF, PAST_REF or FUTURE_REF ("now", "recently", "the future")."""
     phrase = re.sub(r"\s+(?:near|distant|foreseeable)\b", "", words_of(m, "r"))
     value = REFS.get(phrase) or ("FUTURE_REF" if "coming" in phrase else "PAST_REF")
     if value == "PRESENT_REF" and ctx.published is not None:
@@ -286,12 +303,21 @@ def relative(m: Match, ctx: Context) -> Norm | None:
         mod = EDGE_MODS.get(words_of(m, "el")) or edge
         return Norm("DATE", None, mod=mod, anaphor=Shift(unit, 0, keep=False))
     if rel in ("the past", "the last", "the next", "the coming") and not edge and unit != "weekend":
-        return _duration_value("1", unit, None)  # "the past week": the seven days to now
+        # "over the past year" is dated as the year before, as TimeBank dates it: with
+        # no count, the phrase names a period next to the anchor, not a length; "the
+        # past decade" or "century" is the span up to now, a length.
+        if unit in ("decade", "century"):
+            return _duration_value("1", unit, None)
+        return _relative_to(rel, unit, edge, m, ctx)
+    if rel == "the" and unit == "year" and not edge and _ENDED_AFTER.match(ctx.text, m.end()):
+        return _duration_value("1", unit, None)  # "the year ended Sept. 30": twelve months
     if rel in ("the following", "the preceding", "the same", "the"):
         if rel == "the" and (edge or unit == "weekend"):
             return _relative_to(rel, unit, edge, m, ctx)
         steps = {"the following": 1, "the preceding": -1}.get(rel, 0)
-        return Norm("DATE", None, anaphor=Shift(unit, steps, keep=False))  # "the same day"
+        # "the quarter" is the one being reported, whatever date came last
+        period: Literal["before"] | None = "before" if unit == "quarter" and not steps else None
+        return Norm("DATE", None, anaphor=Shift(unit, steps, keep=False, period=period))
     return _relative_to(rel, unit, edge, m, ctx)
 
 
@@ -304,8 +330,8 @@ def _relative_to(rel: str, unit: str, edge: str | None, m: Match, ctx: Context) 
             return cal.weekend(anchor)
         return cal.weekend(cal.pick_weekday(anchor, 5, lean, strict and lean == "past"))
     steps = STEPS.get(rel.removeprefix("the "), 0)
-    if unit == "week" and steps < 0 and anchor.weekday() == 6:
-        steps += 1  # on a Sunday, "last week" is the one that just ended
+    # "last week" is the ISO week before the anchor's, even on a Sunday, when the
+    # anchor's own week is just ending (TimeML counts weeks by the calendar).
     norm = cal.shifted(anchor, unit, steps)
     assert norm.start is not None and norm.end is not None
     if earlier and rel == "this":  # "earlier this month": from its start to now
@@ -333,6 +359,9 @@ def ago(m: Match, ctx: Context) -> Norm:
     sign = -1 if direction in ("ago", "earlier") else 1
     if count == "X" or "." in count:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit == "year" and count == "1" and sign < 0:  # "a year ago": a comparison
+        period: Literal["anchor", "before"] = "anchor" if direction == "ago" else "before"
+        return Norm("DATE", None, mod=_apx(m), anaphor=Shift(unit, -1, period=period))
     if direction in ("earlier", "later"):  # "two days later": than the expression before
         return Norm("DATE", None, mod=_apx(m), anaphor=Shift(unit, sign * int(count)))
     return dataclasses.replace(cal.shifted(ctx.anchor(), unit, sign * int(count)), mod=_apx(m))

@@ -92,3 +92,12 @@ def test_counts_add_up_over_documents():
 )
 def test_the_dateparser_baseline_resolves_against_the_document_date(text, value):
     assert timex.normalize(text, date(2012, 7, 18)) == value
+
+
+def test_the_development_halves_are_stable_and_split_the_documents():
+    names = [f"TimeBank/wsj_{n:04d}.tml" for n in range(200)]
+    halves = [tempeval3.half(n) for n in names]
+    assert set(halves) == {"A", "B"}
+    assert 60 < halves.count("A") < 140
+    assert halves == [tempeval3.half(n) for n in names]  # no per-run salt
+    assert tempeval3.half("TimeBank/wsj_0171.tml") == "A"  # crc32, not Python's hash()

@@ -88,6 +88,34 @@ def test_a_year_only_gives_the_year_after_it_with_low_confidence():
     assert found.confidence < 0.3
 
 
+def test_a_yearless_day_reported_moves_a_year_level_estimate_into_its_year():
+    # 2010 is over: published in 2011 or later, and "Oct. 13" reported is the one of 2011
+    found = infer_published("In 2010, Ankara struck a deal. The plant opened on Oct. 13.")
+    assert found is not None
+    assert (found.date, found.precision) == (date(2011, 10, 13), "day")
+    assert found.confidence <= 0.15 and "2010" in found.evidence
+
+
+def test_a_yearless_month_never_carries_a_year_level_estimate_past_its_year():
+    found = infer_published("In 2010, Ankara struck a deal. Talks resumed in December.")
+    assert found is not None and found.date.year == 2011
+
+
+def test_a_fiscal_year_may_end_within_the_year_it_is_named_for():
+    found = infer_published("Net income for fiscal 1989 rose 5%.")
+    assert found is not None
+    assert (found.date, found.precision) == (date(1989, 4, 1), "year")
+
+
+def test_forecasts_and_effective_dates_are_plans():
+    for text in (
+        "The bank expects record earnings in 1990. Profit fell in 1988.",
+        "Profit fell in 1988. The rules are effective Dec. 7, 1990.",
+    ):
+        found = infer_published(text)
+        assert found is not None and found.date == date(1989, 1, 1), text
+
+
 def test_the_title_counts_as_text():
     found = infer_published("The mayor resigned.", title="Mayor quits, 14 November 2011")
     assert found is not None and found.date == date(2011, 11, 14)
@@ -120,7 +148,7 @@ def test_the_stage_stores_the_inferred_date_origin_and_confidence(make_doc):
     assert 0 < article.meta["published_confidence"] <= 1
     assert article.meta["published_precision"] == "day"
     assert "9 March 2011" in article.meta["published_evidence"]
-    assert published_stage.key == "published.v1"
+    assert published_stage.key == "published.v2"
 
 
 def test_relative_times_resolve_against_the_inferred_date(make_doc):

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from storyline.model import TimeExpr
-from storyline.stages.times import find, times_stage
+from storyline.stages.times import _trim, find, times_stage
 
 JULY_18 = date(2012, 7, 18)  # a Wednesday: the AFP seed's publication date
 DEC_3 = date(2012, 12, 3)  # a Monday: the Al Jazeera seed's publication date
@@ -336,8 +336,11 @@ def test_sets(text, surface, expected):
     assert (expr.value, expr.type) == (expected, "SET")
 
 
-def test_a_frequency_word_before_a_noun_needs_spacy():
-    assert find("The quarterly dividend was cut.", JULY_18) == []
+def test_a_frequency_word_before_a_noun_is_an_adjective_even_where_spacy_says_date():
+    text = "The quarterly dividend was cut."
+    assert find(text, JULY_18, [span_of(text, "quarterly")]) == []
+    text = "Crowds gather daily outside the house and protest weekly."
+    assert values_of(text, JULY_18) == [("daily", "P1D"), ("weekly", "P1W")]
 
 
 # --- times of day -----------------------------------------------------------------------
@@ -373,10 +376,15 @@ def span_of(text: str, surface: str) -> tuple[int, int]:
 
 def test_a_candidate_loses_its_preposition():
     text = "The talks were held on the eighth day."
-    found = find(text, JULY_18, [span_of(text, "on the eighth day")])
-    assert [(text[t.start : t.end], t.value, t.type) for t in found] == [
-        ("the eighth day", None, "DATE")
-    ]
+    start, end = _trim(text, *span_of(text, "on the eighth day"))
+    assert text[start:end] == "the eighth day"
+
+
+def test_a_candidate_nothing_can_value_is_left_out():
+    # TIMEX3 needs a value: "the eighth day" of what, "the night of" which night
+    text = "The talks were held on the eighth day, on the night of the vote."
+    spans = [span_of(text, "on the eighth day"), span_of(text, "the night of")]
+    assert find(text, JULY_18, spans) == []
 
 
 def test_a_candidate_absorbs_modifiers_around_a_rule_match():
@@ -421,7 +429,7 @@ def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     ]
     without_parse = times_stage(doc).times
     assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
-    assert times_stage.key == "times.v1"
+    assert times_stage.key == "times.v2"
 
 
 # --- invariants -------------------------------------------------------------------------
@@ -455,3 +463,116 @@ def test_expressions_lie_in_the_text_in_order_and_bound_valid_intervals(doc, pub
         previous_end = expr.end
         if expr.interval_start is not None and expr.interval_end is not None:
             assert expr.interval_start <= expr.interval_end
+
+
+# --- TimeBank conventions: weeks, comparisons, fiscal periods -------------------------
+
+NOV_2_1989 = date(1989, 11, 2)  # a Thursday, in the third-quarter earnings season
+
+
+def values_of(text: str, published: date | None, surfaces: tuple[str, ...] = ()) -> list:
+    """Return (surface, value) of each expression, with ``surfaces`` as spaCy candidates."""
+    found = find(text, published, [span_of(text, s) for s in surfaces])
+    return [(text[t.start : t.end], t.value) for t in found]
+
+
+def test_an_abbreviation_period_ends_no_clause_so_until_still_looks_ahead():
+    text = "The INS extended its deadline until 9 a.m. EST Tuesday."
+    assert values_of(text, date(2000, 4, 3)) == [("9 a.m. EST Tuesday", "2000-04-04T09:00")]
+
+
+def test_last_week_on_a_sunday_is_the_iso_week_before_the_anchors():
+    assert value("Israel struck last week.", date(1998, 3, 1)) == "1998-W08"
+
+
+def test_a_year_ago_in_an_earnings_report_is_the_quarter_a_year_before():
+    text = (
+        "Profit rose in the third quarter to $5 million from $3 million a year ago. "
+        "Sales were $9 million, against $8 million a year earlier."
+    )
+    assert values_of(text, NOV_2_1989) == [
+        ("the third quarter", "1989-Q3"),
+        ("a year ago", "1988-Q3"),
+        ("a year earlier", "1988-Q3"),  # not 1987-Q3: a comparison is no new reference
+    ]
+
+
+def test_a_year_ago_with_no_quarter_in_sight_is_the_year_before():
+    assert values_of("Profit rose from $3 million a year ago.", NOV_2_1989) == [
+        ("a year ago", "1988")
+    ]
+
+
+def test_year_ago_and_year_named_quarters():
+    text = (
+        "In the year-ago third quarter it earned $2 million, "
+        "after a charge in the 1988 second quarter."
+    )
+    assert values_of(text, NOV_2_1989) == [
+        ("the year-ago third quarter", "1988-Q3"),
+        ("the 1988 second quarter", "1988-Q2"),  # no duration of 1988 seconds
+    ]
+    # "the 1988 quarter": the quarter last reported, in 1988
+    assert values_of("It earned $376,000 in the 1988 quarter.", NOV_2_1989) == [
+        ("the 1988 quarter", "1988-Q3")
+    ]
+
+
+def test_the_quarter_and_the_latest_period_are_the_quarter_being_reported():
+    text = "Net rose 5% in the third quarter. In October, loans were $6 million in the quarter."
+    assert values_of(text, NOV_2_1989, ("the quarter",)) == [
+        ("the third quarter", "1989-Q3"),
+        ("October", "1989-10"),
+        ("the quarter", "1989-Q3"),  # not the fourth, which October begins
+    ]
+    text = "Profit rose 5% in the third quarter. The latest period included a gain."
+    assert values_of(text, NOV_2_1989)[-1] == ("The latest period", "1989-Q3")
+    # with no quarter in sight, "the latest period" is no time at all
+    assert values_of("The latest period of unrest began in 1988.", NOV_2_1989) == [("1988", "1988")]
+
+
+def test_the_past_year_is_the_year_before_but_the_past_decade_a_length():
+    text = (
+        "Hate groups grew over the past year. The plant will close over the next year or so. "
+        "It was the best fund of the past decade."
+    )
+    assert values_of(text, NOV_2_1989) == [
+        ("the past year", "1988"),
+        ("the next year", "1990"),
+        ("the past decade", "P10Y"),
+    ]
+
+
+def test_a_year_ended_on_a_day_is_a_fiscal_year_of_twelve_months():
+    text = "For the year ended Sept. 30, it earned $1 billion; for the full year sales rose."
+    assert values_of(text, NOV_2_1989, ("the year", "the full year")) == [
+        ("the year", "P1Y"),
+        ("Sept. 30", "1989-09-30"),
+        ("the full year", "1989"),
+    ]
+    assert value("Sales in the latest fiscal year fell.", NOV_2_1989) == "1988"
+
+
+def test_recent_and_coming_quarters_are_references():
+    text = "It has been tough in recent quarters. It bodes ill for coming quarters."
+    assert values_of(text, NOV_2_1989) == [
+        ("recent quarters", "PAST_REF"),
+        ("coming quarters", "FUTURE_REF"),
+    ]
+
+
+def test_as_soon_as_is_a_connective_not_a_time():
+    assert find("He will leave as soon as possible.", JULY_18) == []
+    assert values_of("He will leave soon after.", JULY_18) == [("soon", "FUTURE_REF")]
+
+
+def test_a_date_something_is_effective_from_is_the_coming_one():
+    text = "Costs rose under the new labor pact effective June 1."
+    assert values_of(text, date(1989, 10, 26)) == [("June 1", "1990-06-01")]
+
+
+def test_an_anaphor_with_nothing_to_count_from_is_no_time_when_the_date_is_known():
+    text = "In 1988 the market fell. Traders lost money that day."
+    assert values_of(text, JULY_18) == [("1988", "1988")]
+    # with no publication date it keeps its span, like every relative expression
+    assert values_of(text, None) == [("1988", "1988"), ("that day", None)]
