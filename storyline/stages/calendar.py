@@ -52,6 +52,9 @@ class Shift:
     # ("anchor"), the expression before ("before"), or it has no value ("only"). It is
     # no reference for what follows: "a year ago ... a year earlier" name one period.
     period: Literal["anchor", "before", "only"] | None = None
+    # "the previous Friday": the weekday (0 = Monday) before (steps -1) or after (+1)
+    # the day named last, or the anchor when no day was named.
+    weekday: int | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,19 @@ def week(d: date, mod: str | None = None) -> Norm:
     return _norm(f"{iso.year:04d}-W{iso.week:02d}", monday, monday + timedelta(days=6), mod)
 
 
+def easter(year: int) -> date:
+    """Return Easter Sunday of ``year`` in the Gregorian calendar (the anonymous algorithm)."""
+    golden = year % 19
+    century, rest = divmod(year, 100)
+    leap_fix, leap_rest = divmod(century, 4)
+    moon_fix = (century + 8) // 25
+    epact = (19 * golden + century - leap_fix - (century - moon_fix + 1) // 3 + 15) % 30
+    weekday = (32 + 2 * leap_rest + 2 * (rest // 4) - epact - rest % 4) % 7
+    shift = (golden + 11 * epact + 22 * weekday) // 451
+    month, day = divmod(epact + weekday - 7 * shift + 114, 31)
+    return date(year, month, day + 1)
+
+
 def weekend(d: date) -> Norm:
     """Return the weekend of the ISO week containing ``d`` (``2012-W29-WE``)."""
     iso = d.isocalendar()
@@ -238,6 +254,14 @@ def resolve(shift: Shift, ref: Norm | None, anchor: date | None) -> Norm | None:
     is 2013. With no earlier expression the publication date stands in.
     """
     ref_grain = grain(ref) if ref is not None else None
+    if shift.weekday is not None:
+        base = ref.start if ref is not None and ref.start is not None else anchor
+        if ref_grain not in ("day", "hour", "minute", "second"):
+            base = anchor
+        if base is None:
+            return None
+        lean: Lean = "past" if shift.steps < 0 else "future"
+        return day(pick_weekday(base, shift.weekday, lean, strict=True))
     if ref is None or ref.start is None or ref_grain is None:
         return shifted(anchor, shift.unit, shift.steps) if anchor else None
     if UNIT_ORDER.index(ref_grain) > UNIT_ORDER.index(shift.unit):

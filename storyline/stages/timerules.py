@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from storyline.model import TimeType
+from storyline.stages import calendar as cal
 from storyline.stages import timevalues as values
 from storyline.stages.calendar import Norm, Shift
 from storyline.stages.timevalues import Context, Handler, Match, text_of, words_of
@@ -114,7 +115,7 @@ _MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 # Words that may stand right before a unit in a duration ("two | years", "a few | days").
 _COUNT_BEFORE = (
     rf"\d[\d,.]*|{'|'.join(NUMBERS)}|few|several|many|some|of|more|additional|full|straight"
-    r"|consecutive|so|extra|further|another"
+    r"|consecutive|so|extra|further|another|trading|business|working|half"
 )
 
 # --- when a match needs spaCy's support ------------------------------------------------
@@ -126,6 +127,8 @@ _YEAR_BEFORE = re.compile(
     r"|year|circa|around|early|mid|late)\s+$",
     re.I,
 )
+# "pre-1990", "post-1959 politics": the prefix makes the number a year.
+_YEAR_PREFIX = re.compile(r"\b(?:pre|post)-$", re.I)
 _COUNTED_AFTER = re.compile(
     r"\s+(?!(?:as|was|is|this|its|has|his|thus|plus|versus|less|unless|across|perhaps)\b)"
     r"[a-z]+s\b"
@@ -149,6 +152,8 @@ def _weak_year(m: Match, text: str) -> bool:
     if m["edge"] or m["fiscal"]:
         return False
     before = text[max(0, m.start() - 12) : m.start()]
+    if _YEAR_PREFIX.search(before):
+        return False
     return not _YEAR_BEFORE.search(before) or bool(_COUNTED_AFTER.match(text, m.end()))
 
 
@@ -163,7 +168,9 @@ _WEEKDAY_RULE = _rule(
     "weekday",
     WEEKDAY_WORDS,
     None,
-    rf"\b(?:{REL_RX}\s+|(?P<mod>early|late|earlier|later)\s+)?(?P<wd>{WEEKDAY_RX})"
+    rf"\b(?:{REL_RX}\s+|(?P<mod>early|late|earlier|later)\s+"
+    r"|the\s+(?P<ana>previous|preceding|following|next)\s+)?"
+    rf"(?P<wd>{WEEKDAY_RX})"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?!\w)",
     values.weekday,
 )
@@ -192,10 +199,22 @@ def _clock(m: Match, ctx: Context) -> Norm | None:
     return values.clock(m, ctx, _CLOCK_DAYS)
 
 
+def _week_of(m: Match, ctx: Context) -> Norm | None:
+    """Return the ISO week of the day named after "the week of" ("the week of March 6")."""
+    for regex, handler in _CLOCK_DAYS:
+        sub = regex.fullmatch(ctx.text, m.start("day"), m.end("day"))
+        found = handler(sub, ctx) if sub else None
+        if found is not None and found.start is not None and cal.grain(found) == "day":
+            return cal.week(found.start)
+    return None
+
+
 _CLOCK = (
     r"\b(?:(?P<apx>about|around|approximately|roughly)\s+)?(?:(?P<h>[01]?\d|2[0-3])"
-    r"(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b|o'clock)?|(?P<w>noon|midnight"
-    rf"|midday))(?:\s+{TZ_RX})?(?:,?\s+(?:on\s+)?(?P<day>{DAYREF_RX}))?(?![\w:])"
+    r"(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?(?:\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b|o'clock))?|(?P<w>noon|midnight"
+    rf"|midday))(?:\s+{TZ_RX})?(?:,?\s+(?:on\s+)?(?P<day>{DAYREF_RX})(?![\w:])"
+    # "10:35 a.m. (0735 GMT) Friday": the day after an aside dates the time, outside its span
+    rf"|(?![\w:])(?=\s*\([^()\n]{{1,24}}\),?\s+(?:on\s+)?(?P<pday>{DAYREF_RX})))?(?![\w:])"
 )
 _DECADE = (
     rf"\b(?:the\s+)?{EDGE_RX}(?:(?P<c>1[6-9]|20)(?P<d>\d)0'?s|'(?P<d2>\d)0s"
@@ -228,6 +247,24 @@ RULES: tuple[Rule, ...] = (
         values.day_month,
     ),
     _MONTH_DAY_RULE,
+    _rule(
+        # "April 24 and 25": the second day is a date of the same month
+        "second day",
+        MONTH_WORDS,
+        rf"{_MON}[a-z]*\.?\s+\d\d?(?:st|nd|rd|th)?\s+(?:and|or|to|through)\s+\d",
+        rf"\b(?P<m>{MONTH_RX})\s+{DAY_RX}\s+(?:and|or|to|through)\s+(?P<d>{DAY_RX})"
+        rf"(?:,?\s+(?P<y>{YEAR_RX}))?(?!\w|[.,:/-]\d|%|\s+(?:percent|points?|cents?|million"
+        r"|billion|times)\b)",
+        values.second_day,
+        group="d",
+    ),
+    _rule(
+        "week of",
+        ("week",),
+        r"week\s+of\s",
+        rf"\bthe\s+week\s+of\s+(?P<day>{MONTH_RX}\s+{DAY_RX}(?:,?\s+{YEAR_RX})?)(?!\w|[.,:/-]\d)",
+        _week_of,
+    ),
     _rule(
         "month year",
         MONTH_WORDS,
@@ -399,6 +436,18 @@ RULES: tuple[Rule, ...] = (
         r"|that|fiscal|calendar|financial|latest|full|whole|entire",
     ),
     _rule(
+        # "in the short term", "at a later date": the future, vaguely ("short-term debt"
+        # is an adjective, no time)
+        "vague term",
+        ("term", "date"),
+        r"term|date",
+        r"\b(?:in|over|for|at)\s+(?P<r>the\s+(?:short|near|long)\s+term|an?\s+(?:later|future)"
+        r"\s+date)\b(?!-)",
+        lambda m, ctx: Norm("DATE", "FUTURE_REF"),
+        group="r",
+        lead=24,
+    ),
+    _rule(
         "year ago",
         ("year",),
         r"year[\s-](?:ago|earlier)",
@@ -436,8 +485,9 @@ RULES: tuple[Rule, ...] = (
         None,
         rf"\b{APPROX_RX}(?:(?P<lead>the\s+(?:past|last|next|coming|previous|first|final|latest"
         r"|remaining|following)|the|another|an?\s+(?:additional|extra|further|full))\s+)?"
-        rf"(?P<n>{NUM_RX})(?:\s+or\s+(?:so|more))?(?:\s+(?:more|additional|full|straight"
-        rf"|consecutive))?[\s-]+(?P<u>{UNIT_RX})(?:-long)?(?:\s+or\s+so)?\b(?![\s-]+old\b)",
+        rf"(?P<n>{NUM_RX})(?P<h1>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more))?(?:\s+(?:more"
+        r"|additional|full|straight|consecutive))?[\s-]+(?:(?:trading|business|working)\s+)?"
+        rf"(?P<u>{UNIT_RX})(?:-long)?(?P<h2>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b(?![\s-]+old\b)",
         values.duration,
         "DURATION",
         lead=56,
@@ -473,10 +523,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "holiday",
-        ("christmas", "new", "thanksgiving", "halloween", "valentine"),
-        r"christmas|new\s+year's|thanksgiving|halloween|valentine's",
+        ("christmas", "new", "thanksgiving", "halloween", "valentine", "easter", "good"),
+        r"christmas|new\s+year's|thanksgiving|halloween|valentine's|easter|good\s+friday",
         r"(?-i:\b(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?"
-        rf"|Thanksgiving(?:\s+Day)?|Halloween|Valentine's\s+Day))(?:\s+(?P<y>{YEAR_RX}))?\b",
+        r"|Thanksgiving(?:\s+Day)?|Halloween|Valentine's\s+Day|Easter(?:\s+(?:Sunday|Monday))?"
+        rf"|Good\s+Friday)(?P<week>\s+week)?)(?:\s+(?P<y>{YEAR_RX}))?\b",
         values.holiday,
     ),
     _rule(

@@ -225,7 +225,11 @@ def _resolve_anaphors(hits: list[_Hit], published: date | None) -> list[_Hit]:
         grain = cal.grain(norm)
         if grain is not None and (shift is None or shift.period is None):
             ref = norm
-            period = norm if grain == "quarter" else period
+            # a quarter that has not begun by the anchor is a forecast, not the one
+            # whose results are reported (a fiscal quarter may carry a calendar
+            # quarter's name, so one under way still counts)
+            reported = published is None or (norm.start is not None and norm.start <= published)
+            period = norm if grain == "quarter" and reported else period
         out.append(hit)
     return out
 
@@ -289,7 +293,7 @@ def find(
     ]
 
 
-@stage("times", 2, requires=("article", "parse"), assigns=("times",))
+@stage("times", 3, requires=("article", "parse"), assigns=("times",))
 def times_stage(doc: Doc) -> Doc:
     """Return the doc with its time expressions, from rules and the parse's DATE/TIME entities."""
     spans: list[tuple[int, int]] = []

@@ -15,7 +15,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from storyline.stages import calendar as cal
@@ -26,6 +26,7 @@ from storyline.stages.timewords import (
     DAY_OFFSETS,
     DAY_STEPS,
     DECADE_WORDS,
+    EASTER_OFFSETS,
     EDGE_MODS,
     FULL_MONTHS,
     HOLIDAY_NAMES,
@@ -67,10 +68,16 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\bGen)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bJr)[.!?]\s+(?=[A-Z\"'“])|\n"
 )
 _CUE_WINDOW = 100  # characters looked back for a future cue, within the sentence
+# "since" looks back: what follows it has begun by the anchor ("since February").
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 # A capitalized word right before a season names an event ("Arab Spring").
 _NAMED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 # A year "ended June 30" is a fiscal year, twelve months to that day, not a calendar year.
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\b")
+# "of tomorrow" is the future in general ("the people of tomorrow"); a capitalized word
+# before a mid-sentence "Today" makes it a title ("VOA Today", "USA Today").
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_TITLE_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][A-Za-z]*\s+$")
 # "a day" after a price or count is a rate ("$5 a day"), not a duration.
 _RATE_BEFORE = re.compile(r"(?:\d|\$|%|percent|cents?|dollars?|times|once|twice)\S*\s+$", re.I)
 
@@ -128,6 +135,11 @@ def _apx(m: Match) -> str | None:
     return APPROX_MODS.get(words_of(m, "apx"))
 
 
+def _since(ctx: Context, start: int) -> bool:
+    """Return whether "since" stands right before ``start``."""
+    return _SINCE_BEFORE.search(ctx.text, max(0, start - 8), start) is not None
+
+
 def _rel_lean(rel: str, ctx: Context, start: int) -> tuple[Lean, bool]:
     """Return (lean, strict) for a relative word (last, next, this...) or none."""
     if rel in ("last", "past", "this past", "previous"):
@@ -168,7 +180,20 @@ def day_month(m: Match, ctx: Context) -> Norm | None:
     if m["y"]:
         return cal.day(date(int(m["y"]), mon, dd))
     weekday = weekday_of(m["wd"]) if m["wd"] else None
-    found = cal.pick_day(ctx.anchor(), mon, dd, ctx.lean(m.start()), weekday)
+    anchor = ctx.anchor()
+    if _since(ctx, m.start()):  # "since Oct. 12": the latest such day by the anchor
+        year = anchor.year - ((mon, dd) > (anchor.month, anchor.day))
+        return cal.day(date(year, mon, dd))
+    found = cal.pick_day(anchor, mon, dd, ctx.lean(m.start()), weekday)
+    return cal.day(found) if found else None
+
+
+def second_day(m: Match, ctx: Context) -> Norm | None:
+    """Return the second day of "April 24 and 25", in the month (and year) of the first."""
+    mon, dd = month_of(m["m"]), int(re.sub(r"\D", "", m["d"]))
+    if m["y"]:
+        return cal.day(date(int(m["y"]), mon, dd))
+    found = cal.pick_day(ctx.anchor(), mon, dd, ctx.lean(m.start()))
     return cal.day(found) if found else None
 
 
@@ -185,6 +210,8 @@ def bare_month(m: Match, ctx: Context) -> Norm:
     if words_of(m, "rel") == "this":  # "this September": the one of the anchor's year
         return cal.month(ctx.anchor().year, mon, edge)
     lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
+    if not words_of(m, "rel") and _since(ctx, m.start()):  # "since March": the latest begun
+        return cal.pick(ctx.anchor(), "past", False, lambda y: cal.month(y, mon, edge))
     return cal.pick(ctx.anchor(), lean, strict, lambda y: cal.month(y, mon, edge), weighted=True)
 
 
@@ -257,6 +284,9 @@ def quarter(m: Match, ctx: Context) -> Norm:
 
 def weekday(m: Match, ctx: Context) -> Norm:
     """Return the day a weekday names ("Tuesday", "next Tuesday", "Tuesday night")."""
+    if m["ana"]:  # "the previous Friday": counted from the day named before
+        steps = -1 if words_of(m, "ana") in ("previous", "preceding") else 1
+        return Norm("DATE", None, anaphor=Shift("day", steps, weekday=weekday_of(m["wd"])))
     lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
     d = cal.pick_weekday(ctx.anchor(), weekday_of(m["wd"]), lean, strict)
     mod = EDGE_MODS.get(words_of(m, "mod"))
@@ -272,9 +302,16 @@ def weekday_set(m: Match, ctx: Context) -> Norm:
     return Norm("SET", f"XXXX-WXX-{day}" + (f"T{part}" if part else ""))
 
 
-def day_word(m: Match, ctx: Context) -> Norm:
-    """Return the day of "today", "yesterday", "tomorrow" and their parts ("this morning")."""
+def day_word(m: Match, ctx: Context) -> Norm | None:
+    """Return the day of "today", "yesterday", "tomorrow", their parts; None for no day meant."""
     word = words_of(m, "w")
+    before = ctx.text[max(0, m.start() - 24) : m.start()]
+    if (
+        word in ("today", "tomorrow")
+        and not m["part"]
+        and (_OF_BEFORE.search(before) or (m["w"][0].isupper() and _TITLE_BEFORE.search(before)))
+    ):
+        return None  # "the people of tomorrow", "VOA Today": no day meant
     d = date.fromordinal(ctx.anchor().toordinal() + DAY_OFFSETS.get(word, 0))
     mod = EDGE_MODS.get(words_of(m, "mod") or words_of(m, "pmod"))
     part = words_of(m, "part") or ("night" if word in ("tonight", "last night") else "")
@@ -362,6 +399,8 @@ def ago(m: Match, ctx: Context) -> Norm:
     if unit == "year" and count == "1" and sign < 0:  # "a year ago": a comparison
         period: Literal["anchor", "before"] = "anchor" if direction == "ago" else "before"
         return Norm("DATE", None, mod=_apx(m), anaphor=Shift(unit, -1, period=period))
+    if unit in ("decade", "century"):  # "a decade ago" is a year, not the decade it falls in
+        unit, count = "year", str(int(count) * (10 if unit == "decade" else 100))
     if direction in ("earlier", "later"):  # "two days later": than the expression before
         return Norm("DATE", None, mod=_apx(m), anaphor=Shift(unit, sign * int(count)))
     return dataclasses.replace(cal.shifted(ctx.anchor(), unit, sign * int(count)), mod=_apx(m))
@@ -383,6 +422,9 @@ def duration(m: Match, ctx: Context) -> Norm | None:
         return None  # "a second term"
     if unit == "quarter" and re.match(r"\s+of\b", after):
         return None  # "three quarters of the vote"
+    if (m["h1"] or m["h2"]) and count.isdigit():
+        # "two and a half years" keeps the unit named, with a decimal fraction: P2.5Y
+        count = str(int(count) + 0.5)
     norm = _duration_value(count, unit, _apx(m))
     rate = _RATE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])
     if words_of(m, "n") in ("a", "an") and not (m["lead"] or m["apx"]) and rate:
@@ -416,8 +458,12 @@ def holiday(m: Match, ctx: Context) -> Norm:
 
     def on(y: int) -> cal.Norm:
         if name == "thanksgiving":  # fourth Thursday of November
-            return cal.day(date(y, 11, 22 + (3 - date(y, 11, 1).weekday()) % 7))
-        return cal.day(date(y, *HOLIDAYS[name]))
+            day = date(y, 11, 22 + (3 - date(y, 11, 1).weekday()) % 7)
+        elif name in EASTER_OFFSETS:
+            day = cal.easter(y) + timedelta(days=EASTER_OFFSETS[name])
+        else:
+            day = date(y, *HOLIDAYS[name])
+        return cal.week(day) if m["week"] else cal.day(day)  # "Easter week": its ISO week
 
     if m["y"]:
         return on(int(m["y"]))
@@ -437,9 +483,10 @@ def clock(
             return None  # "10.30" is a number, "10:30" and "10.30am" are times
         hour = hour % 12 + (12 if ampm == "p" else 0) if ampm in ("a", "p") else hour
     d = ctx.anchor()
-    if m["day"]:
+    day = "day" if m["day"] else "pday" if text_of(m, "pday") else None
+    if day:
         for regex, handler in days:
-            sub = regex.fullmatch(ctx.text, m.start("day"), m.end("day"))
+            sub = regex.fullmatch(ctx.text, m.start(day), m.end(day))
             found = handler(sub, ctx) if sub else None
             if found and found.start:
                 d = found.start

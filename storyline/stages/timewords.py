@@ -58,6 +58,8 @@ HOLIDAYS = {
     "christmas": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14),
 }  # fmt: skip
+# Holidays that move with Easter Sunday: their distance from it in days.
+EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 HOLIDAY_NAMES = {"christmas day": "christmas", "new year's": "new year's day",
                  "thanksgiving day": "thanksgiving"}  # fmt: skip
 # The step a relative word takes from the anchor's own week, month, year...

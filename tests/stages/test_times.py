@@ -429,7 +429,7 @@ def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     ]
     without_parse = times_stage(doc).times
     assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
-    assert times_stage.key == "times.v2"
+    assert times_stage.key == "times.v3"
 
 
 # --- invariants -------------------------------------------------------------------------
@@ -576,3 +576,126 @@ def test_an_anaphor_with_nothing_to_count_from_is_no_time_when_the_date_is_known
     assert values_of(text, JULY_18) == [("1988", "1988")]
     # with no publication date it keeps its span, like every relative expression
     assert values_of(text, None) == [("1988", "1988"), ("that day", None)]
+
+
+def test_a_forecast_quarter_is_not_the_one_being_reported():
+    text = (
+        "Bethlehem earned $47 million in the third quarter. Analysts expect losses through "
+        "the third quarter of 1990. In the year-ago period, it earned $101 million."
+    )
+    assert values_of(text, date(1989, 10, 26)) == [
+        ("the third quarter", "1989-Q3"),
+        ("the third quarter of 1990", "1990-Q3"),
+        ("the year-ago period", "1988-Q3"),  # a year before the reported quarter, not 1989-Q3
+    ]
+
+
+def test_since_a_month_or_day_counts_back_to_the_latest_one():
+    # "since" looks back, whatever the clause's verbs say
+    assert value("The fund will have lost money since November.", date(1989, 10, 30)) == "1988-11"
+    assert value("Prices will have risen since Oct. 12.", date(1989, 10, 30)) == "1989-10-12"
+    assert value("Prices will have risen since Dec. 12.", date(1989, 10, 30)) == "1988-12-12"
+    # without "since" a future clause still looks ahead
+    assert value("The fund will open in November.", date(1989, 10, 30)) == "1989-11"
+
+
+def test_a_year_after_pre_or_post_is_a_date_even_before_a_plural_noun():
+    text = "The post-1959 politics split families, unlike pre-1990 rules."
+    assert values_of(text, date(2000, 1, 7)) == [("1959", "1959"), ("1990", "1990")]
+    # without the prefix a year before a plural noun counts things
+    assert find("He sold 1959 shares.", date(2000, 1, 7)) == []
+
+
+def test_the_second_day_of_a_coordinated_pair_shares_the_month():
+    text = "The summit will be held on April 24 and 25."
+    assert values_of(text, date(1999, 3, 12)) == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    assert values_of("Talks ran March 3 to 5, 1998.", date(1999, 3, 12))[-1] == ("5", "1998-03-05")
+    # a count after the month day is no second day
+    assert values_of("Shares rose May 1 and 2 percent later.", date(1999, 3, 12)) == [
+        ("May 1", "1999-05-01")
+    ]
+
+
+def test_a_clock_time_takes_its_day_from_after_an_aside():
+    text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    assert values_of(text, date(1998, 8, 8)) == [
+        ("about 10:35 a.m.", "1998-08-07T10:35"),
+        ("Friday", "1998-08-07"),
+    ]
+    # an aside with no day after it leaves the publication day
+    assert values_of("It fell at 10:35 a.m. (local time).", date(1998, 8, 8)) == [
+        ("10:35 a.m.", "1998-08-08T10:35")
+    ]
+
+
+def test_a_clock_time_without_am_pm_keeps_no_trailing_space():
+    assert values_of("It opened at 10:30 (local) and closed.", date(1998, 8, 8)) == [
+        ("10:30", "1998-08-08T10:30")
+    ]
+
+
+def test_decades_ago_is_a_year_not_the_decade_it_falls_in():
+    assert values_of("A decade ago they were Soviet allies.", date(1999, 3, 12)) == [
+        ("A decade ago", "1989")
+    ]
+    assert value("It began more than four decades ago.", date(2000, 4, 1)) == "1960"
+
+
+def test_trading_and_business_days_are_durations_in_days():
+    text = "Eight trading days after Oct. 12, the index fell; it pays within five business days."
+    assert values_of(text, date(1989, 10, 30)) == [
+        ("Eight trading days", "P8D"),
+        ("Oct. 12", "1989-10-12"),
+        ("five business days", "P5D"),
+    ]
+    # with no count before it, "the business day" is no duration
+    assert find("The business day ended early.", date(1989, 10, 30)) == []
+
+
+def test_in_the_short_term_and_at_a_later_date_are_the_vague_future():
+    text = "It may placate holders in the short term and sell shares at a later date."
+    assert values_of(text, NOV_2_1989) == [
+        ("the short term", "FUTURE_REF"),
+        ("a later date", "FUTURE_REF"),
+    ]
+    # as adjectives they date nothing
+    assert find("It will reduce short-term debt and long-term value.", NOV_2_1989) == []
+
+
+def test_the_previous_or_following_weekday_counts_from_the_day_named_before():
+    text = "The index closed Friday at 2082, down 4.5% from the previous Friday."
+    assert values_of(text, date(1989, 10, 30)) == [
+        ("Friday", "1989-10-27"),
+        ("the previous Friday", "1989-10-20"),
+    ]
+    text = "He arrived on Oct. 12 and left the following Monday."
+    assert values_of(text, date(1989, 10, 30))[-1] == ("the following Monday", "1989-10-16")
+    # with no day named before, the publication date stands in
+    assert value("Stocks fell from the previous Friday.", date(1989, 10, 30)) == "1989-10-27"
+
+
+def test_the_week_of_a_day_is_the_iso_week_containing_it():
+    text = "It may be resolved in a court hearing the week of March 6, his cousin said."
+    assert values_of(text, date(2000, 2, 24)) == [("the week of March 6", "2000-W10")]
+    assert value("Trading was calm the week of Dec. 4, 1989.", None) == "1989-W49"
+    # "the week of" something other than a date is no week of a day
+    assert find("He left in the week of the vote.", date(2000, 2, 24)) == []
+
+
+def test_and_a_half_keeps_the_unit_named_with_a_decimal_fraction():
+    assert values_of("But a minute and a half later, a pilot called.", JULY_18) == [
+        ("a minute and a half", "PT1.5M")
+    ]
+    assert value("He served two and a half years in jail.") == "P2.5Y"
+    assert value("The talks lasted an hour and a half.") == "PT1.5H"
+    assert value("He waited two years and a half.") == "P2.5Y"
+
+
+def test_generic_tomorrow_and_titles_named_today_are_no_days():
+    assert find("I would have chosen the people of tomorrow.", JULY_18) == []
+    assert find("This is VOA Today.", JULY_18) == []
+    # the deictic uses stay, after a name or at a sentence start
+    assert values_of("John Smith today said no. Today he left.", JULY_18) == [
+        ("today", "2012-07-18"),
+        ("Today", "2012-07-18"),
+    ]
