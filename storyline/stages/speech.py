@@ -1,262 +1,38 @@
-"""Speech: how English news marks attribution, read off the text and its parse.
+"""Speech: how English news marks attribution, read off a dependency parse.
 
-Three things, all about language and none about a particular article:
-
-- the quoted strings of a text (:func:`quoted_strings`), read from the
-  quotation marks character by character, paragraph by paragraph: curly
-  (“…”), straight ("…"), doubled apostrophes (''…'', the New York Times
-  style), guillemets («…») and single curly quotes (‘…’). A paragraph that
-  opens a quote and never closes it, followed by one that opens with a quote
-  mark, is a speech running over both, the news convention;
-- the cue lexicons: the verbs and nouns that attribute content to a source,
-  after the PolNeAR guidelines (statements, but also beliefs, intentions,
-  desires, decrees and perceptions);
-- the grammar of a cue in a dependency parse: what it attributes
-  (:func:`content`) and to whom (:func:`subject`).
+Given a cue word (:mod:`storyline.stages.cuewords`), the grammar of the
+cue in a dependency parse: what it attributes (:func:`content`,
+:func:`noun_content`, :func:`adjective_content`) and to whom
+(:func:`subject`, :func:`noun_source`). Nothing here is about a
+particular article. Quotation marks are read in
+:mod:`storyline.stages.quotemarks`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from storyline.stages.cuewords import (
+    ADJECTIVE_CUES,
+    ARTIFACTS,
+    CUE_LEMMAS,
+    INTENTION,
+    NOUN_CUES,
+    OBJECT_CONTROL,
+    OBJECT_CUES,
+    PREPOSITION_CUES,
+    RAISING,
+    REPORTING,
+    SPEECH,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 Piece = tuple[int, int]
 
-
-@dataclass(frozen=True)
-class QuotedString:
-    """The inside of one pair of quotation marks: ``start``/``end`` exclude the marks.
-
-    ``opening``/``closing`` bound it with its marks. ``runs_on`` is set when
-    the quote is left open at the end of its paragraph because the next one
-    reopens it; ``single`` when it uses single quotation marks, which are
-    ambiguous with apostrophes and count only when attached to a cue.
-    """
-
-    start: int
-    end: int
-    opening: int
-    closing: int
-    paragraph: int
-    runs_on: bool = False
-    single: bool = False
-
-
-# Double marks: some only open, some only close, some do both (straight
-# quotes and the doubled apostrophe of typewriter-style copy).
-_OPENERS = frozenset({"“", "«", "„", "``"})
-_CLOSERS = frozenset({"”", "»"})
-_EITHER = frozenset({'"', "''"})
-_MARK = re.compile(r"``|''|[\"“”«»„‘’]")
-_PARAGRAPH = re.compile(r"[^\n]+")
-# A quote left open this long without a paragraph break is a stray mark.
-MAX_QUOTE_CHARS = 3000
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Return the ``(start, end)`` of every non-blank line: news paragraphs are lines."""
-    return [m.span() for m in _PARAGRAPH.finditer(text) if m.group().strip()]
-
-
-def _opens(text: str, at: int, width: int) -> bool:
-    """Return whether an ambiguous mark at ``at`` opens: followed by a word, after a space."""
-    before = text[at - 1] if at > 0 else " "
-    after = text[at + width] if at + width < len(text) else " "
-    if after.isspace():
-        return False
-    return before.isspace() or before in "([{—–-:;,/" or at == 0
-
-
-def _closes(text: str, at: int) -> bool:
-    """Return whether a mark at ``at`` ends a word and is followed by a space or the end."""
-    after = text[at + 1] if at + 1 < len(text) else " "
-    return after.isspace() and at > 0 and not text[at - 1].isspace()
-
-
-def _single_opens(text: str, at: int, start: int) -> bool:
-    before = text[at - 1] if at > start else " "
-    after = text[at + 1] if at + 1 < len(text) else " "
-    return (before.isspace() or before in '([{—–-"“') and (after.isalnum() or after in "[(")
-
-
-def _single_closes(text: str, at: int) -> bool:
-    # An apostrophe inside a word ("Trump’s") is followed by a letter.
-    after = text[at + 1] if at + 1 < len(text) else " "
-    return not after.isalnum() and not text[at - 1].isspace()
-
-
-def _scan(
-    text: str, start: int, end: int, index: int
-) -> tuple[list[QuotedString], tuple[int, int] | None]:
-    """Return the closed quotes of one paragraph and the mark (offset, width) left open."""
-    found: list[QuotedString] = []
-    open_at: int | None = None
-    open_width = 0
-    single_at: int | None = None
-    for m in _MARK.finditer(text, start, end):
-        mark, at = m.group(), m.start()
-        if mark in ("‘", "’"):
-            # Single quotes at the top level only: inside a double quote
-            # they are a quote within the quote, part of its content.
-            if open_at is not None:
-                continue
-            if single_at is None and mark == "‘" and _single_opens(text, at, start):
-                single_at = at
-            elif single_at is not None and mark == "’" and _single_closes(text, at):
-                found.append(QuotedString(single_at + 1, at, single_at, at + 1, index, single=True))
-                single_at = None
-            continue
-        width = len(mark)
-        if open_at is None:
-            if mark in _OPENERS or (mark in _EITHER and _opens(text, at, width)):
-                open_at, open_width = at, width
-                single_at = None
-            elif mark == "”" and _opens(text, at, width):
-                # A closing mark typed for an opening one ("”Yes,” he said).
-                open_at, open_width = at, width
-        elif mark in _CLOSERS or mark in _EITHER or (mark == "“" and _closes(text, at)):
-            # (An opening mark typed for a closing one: 'Apparently not,“ he said.')
-            if at - open_at > MAX_QUOTE_CHARS:
-                open_at = None
-                continue
-            found.append(QuotedString(open_at + open_width, at, open_at, at + width, index))
-            open_at = None
-    return found, None if open_at is None else (open_at, open_width)
-
-
-def _starts_with_mark(text: str, start: int, end: int) -> bool:
-    m = _MARK.match(text, start, end)
-    return m is not None and (m.group() in _OPENERS or m.group() in _EITHER)
-
-
-def quoted_strings(text: str) -> list[QuotedString]:
-    """Return the quoted strings of a text in order, quotes running over paragraphs included.
-
-    An open quote at the end of a paragraph is kept, up to the paragraph
-    end, when the quote began the paragraph (or after a colon, "he said:")
-    and either the next paragraph reopens with a quote mark (the quote runs
-    on) or the paragraph is the article's last one of the run.
-    """
-    paras = paragraphs(text)
-    found: list[QuotedString] = []
-    for index, (start, end) in enumerate(paras):
-        closed, mark = _scan(text, start, end, index)
-        found += closed
-        if mark is None:
-            continue
-        left_open = mark[0] + mark[1]
-        began = left_open - start <= 2 or text[start:left_open].rstrip(" \"“'`").endswith(":")
-        stop = end
-        while stop > left_open and text[stop - 1].isspace():
-            stop -= 1
-        nxt = paras[index + 1] if index + 1 < len(paras) else None
-        runs_on = nxt is not None and _starts_with_mark(text, nxt[0], nxt[1])
-        if began and stop > left_open and (runs_on or stop - left_open < MAX_QUOTE_CHARS):
-            found.append(QuotedString(left_open, stop, mark[0], stop, index, runs_on))
-    found.sort(key=lambda q: q.start)
-    return found
-
-
-# Verbs that report speech: they take a quote, a clause ("said that ..."),
-# or stand after the content ('"...," he said').
-SPEECH = frozenset({
-    "say", "tell", "add", "state", "argue", "claim", "warn", "explain", "note", "insist",
-    "announce", "report", "write", "deny", "acknowledge", "admit", "suggest", "predict",
-    "reply", "respond", "declare", "assert", "contend", "stress", "emphasize", "vow",
-    "promise", "concede", "complain", "allege", "maintain", "confirm", "recall", "ask",
-    "urge", "testify", "tweet", "post", "reiterate", "repeat", "mention", "disclose",
-    "reveal", "indicate", "observe", "remark", "answer", "counter", "retort", "quip",
-    "joke", "boast", "brag", "lament", "assure", "inform", "estimate", "conclude", "caution",
-    "recommend", "advise", "propose", "demand", "wonder", "speculate", "hint", "imply",
-    "charge", "continue", "yell", "shout", "scream", "whisper", "muse", "protest",
-    "proclaim", "swear", "pledge", "threaten", "show", "find", "read", "clarify",
-    "describe", "call", "agree", "point", "accuse", "blame", "sign", "rule", "order",
-    "decide", "signal", "email", "text", "interject", "exclaim", "instruct", "rail", "echo",
-})  # fmt: skip
-# The reporting verbs proper, which may stand after what they report with
-# no grammatical tie to it ('..., said Link.'; 'As the Post reported, ...').
-REPORTING = frozenset({
-    "say", "tell", "add", "write", "note", "explain", "argue", "insist", "warn", "claim",
-    "report", "recall", "acknowledge", "contend", "predict", "estimate", "conclude", "reply",
-    "respond", "state", "confirm", "allege", "assert", "announce", "declare", "observe",
-    "remark", "tweet", "testify", "concede", "admit", "suggest", "stress", "emphasize",
-})  # fmt: skip
-# Verbs of belief, knowledge, feeling and perception, which PolNeAR counts as
-# attribution ("thinks that ...", "knows that ..."): they take a clause.
-COGNITION = frozenset({
-    "think", "believe", "feel", "know", "expect", "hope", "fear", "worry", "doubt",
-    "suspect", "assume", "guess", "imagine", "consider", "see", "understand", "realize",
-    "recognize", "learn", "remember", "forget", "notice", "reckon", "suppose", "bet",
-    "wish", "trust", "figure", "question", "dispute", "remind", "seem", "appear",
-})  # fmt: skip
-# Verbs of intention and desire: their content is an infinitive ("wants to ...").
-INTENTION = frozenset({
-    "want", "plan", "hope", "intend", "aim", "seek", "wish", "expect", "promise", "vow",
-    "pledge", "threaten", "refuse", "decline", "agree", "offer", "propose", "urge", "ask",
-    "call", "tell", "order", "decide", "prefer", "claim", "vote", "push", "press",
-})  # fmt: skip
-# Verbs whose direct object is the attributed content ("denied the report").
-OBJECT_CUES = frozenset({
-    "deny", "announce", "support", "oppose", "criticize", "praise", "reject", "propose",
-    "endorse", "defend", "question", "dispute", "acknowledge", "admit", "confirm",
-    "reveal", "disclose", "predict", "recommend", "demand", "describe", "mention", "want",
-    "fear", "back", "condemn", "denounce", "applaud", "welcome", "dismiss", "slam", "blast",
-    "attack", "cite", "explain", "call", "promise", "blame", "accuse", "suggest", "tweet",
-    "see", "show", "know", "offer", "view", "express", "discuss", "tout", "embrace",
-    "highlight", "mock", "decry", "deride", "portray", "voice", "label", "favor", "challenge",
-    "regard", "request", "outline", "reiterate", "repeat", "echo", "stress", "emphasize",
-})  # fmt: skip
-# Verbs whose content follows a preposition ("warned of ...", "called for ...").
-PREPOSITION_CUES: dict[str, frozenset[str]] = {
-    verb: frozenset(preps.split())
-    for verb, preps in {
-        "talk": "about", "speak": "about of against", "write": "about", "complain": "about of",
-        "warn": "about of against", "worry": "about", "joke": "about", "tweet": "about",
-        "ask": "about for", "call": "for", "argue": "for against", "advocate": "for",
-        "push": "for", "press": "for", "accuse": "of", "blame": "for", "criticize": "for",
-        "praise": "for", "rail": "against", "focus": "on", "apologize": "for",
-        "vote": "for against", "campaign": "for against", "hope": "for", "lash": "out",
-        "comment": "on", "refer": "to", "point": "to",
-    }.items()
-}  # fmt: skip
-CUE_LEMMAS = SPEECH | COGNITION | INTENTION | OBJECT_CUES | frozenset(PREPOSITION_CUES)
-# Things that carry words for their author ("a statement calling ...").
-ARTIFACTS = frozenset({
-    "statement", "video", "ad", "advertisement", "tweet", "report", "letter", "email",
-    "post", "message", "release", "article", "book", "memo", "op-ed", "column", "editorial",
-    "speech", "note", "filing", "brief", "lawsuit", "suit", "complaint", "petition", "bill",
-    "resolution", "order", "ruling", "document", "survey", "study", "interview", "blog",
-})  # fmt: skip
-
-# Nouns of saying, thinking and wanting, with the prepositions that
-# introduce their content ("support for Trump", "his call to unite"); the
-# ones with none take only a that-clause ("the claim that ...").
-NOUN_CUES: dict[str, frozenset[str]] = {
-    noun: frozenset(preps.split())
-    for noun, preps in {
-        "support": "for", "call": "for to", "criticism": "of", "opposition": "to",
-        "endorsement": "of", "praise": "for", "attack": "on", "demand": "for to",
-        "plea": "for to", "proposal": "to for", "plan": "to for", "pledge": "to",
-        "promise": "to of", "vow": "to", "threat": "to", "decision": "to", "question": "about",
-        "concern": "about over", "complaint": "about", "comment": "about on",
-        "remark": "about on", "view": "on of", "position": "on", "claim": "", "statement": "",
-        "assertion": "", "belief": "", "hope": "", "fear": "", "allegation": "", "report": "",
-        "suggestion": "", "argument": "", "warning": "", "insistence": "", "assurance": "",
-        "admission": "", "announcement": "", "accusation": "", "charge": "", "speculation": "",
-        "prediction": "", "conclusion": "", "finding": "", "message": "",
-    }.items()
-}  # fmt: skip
-
-
-# ---------------------------------------------------------------- the grammar of cues
-
-# Verbs whose subject is not a source but part of the content ("X seems to").
-RAISING = frozenset({"seem", "appear"})
 # "There is concern that ...": an empty subject, no source. ("It is said
 # that ..." is passive, which has none either; an active "It said" is a
 # company or a paper speaking.)
@@ -266,6 +42,11 @@ _EXPLETIVES = frozenset({"there"})
 def is_cue(token: Token) -> bool:
     """Return whether a token is a verb of the cue lexicons."""
     return token.pos_ == "VERB" and token.lemma_.lower() in CUE_LEMMAS
+
+
+def is_adjective_cue(token: Token) -> bool:
+    """Return whether a token is a predicative adjective of attitude ("is skeptical of ...")."""
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in ADJECTIVE_CUES
 
 
 def is_noun_cue(token: Token) -> bool:
@@ -430,10 +211,32 @@ def noun_content(noun: Token) -> list[Piece]:
     return []
 
 
+def adjective_content(adjective: Token) -> list[Piece]:
+    """Return what an adjective of attitude is about: its clause, infinitive or object."""
+    preps = ADJECTIVE_CUES[adjective.lemma_.lower()]
+    for child in adjective.rights:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return clause(child)
+        if child.dep_ == "prep" and child.lower_ in preps:
+            return [span(g) for g in child.children if g.dep_ in ("pobj", "pcomp")]
+    return []
+
+
 def noun_source(noun: Token) -> Token | None:
-    """Return who holds a noun's attitude: its possessor ("Trump's call"), or its "by" phrase."""
+    """Return who holds a noun's attitude: its possessor ("Trump's call"), or its "by" phrase.
+
+    A possessive pronoun on the object of a verb with a subject defers to
+    that subject ("the leaders have signaled their support for ..."): the
+    pronoun points back to it, and the author reports what the subject did.
+    """
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    governed = noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB"
     for child in noun.children:
         if child.dep_ == "poss":
+            if child.pos_ == "PRON" and governed:
+                return subject(verb) or child
             return child
     for child in noun.lefts:
         # "Republican support", "Democratic opposition": a name before it.
@@ -446,12 +249,7 @@ def noun_source(noun: Token) -> Token | None:
     # "Trump voiced support for ...", "unleashed an attack on ...", "entered
     # the debate with an argument that ...": the noun names what the subject
     # of its verb said or did with words.
-    verb = noun.head
-    if noun.dep_ == "pobj" and verb.dep_ == "prep":
-        verb = verb.head
-    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
-        return subject(verb)
-    return None
+    return subject(verb) if governed else None
 
 
 def _trailing(token: Token) -> list[Piece]:
@@ -484,37 +282,77 @@ def subject(token: Token) -> Token | None:
 
     A participle or infinitive without a subject borrows one from the verb
     it depends on ("..., saying", "by talking about", "announced ... and
-    said"); an infinitive under an object takes that object ("led
-    Republicans to say"); a participle modifying a noun is said by that
-    noun ("placards supporting Sanders"), or by the author of an artifact
-    ("issued a statement calling ..."). A passive without an agent has no
-    source ("Asked about it, ..."; "It is said that ...").
+    said", "was quick to point out"); an infinitive under the object of a
+    verb of making someone act takes that object ("led Republicans to
+    say"); a participle modifying a noun is said by that noun ("placards
+    supporting Sanders"), or by the author of an artifact ("issued a
+    statement calling ..."); an infinitive on a noun is the purpose of
+    the noun's possessor or of its verb's subject ("Khan mounted a campaign
+    to condemn ..."). A passive without an agent has no source ("Asked
+    about it, ..."; "It is said that ..."), but an adjunct or conjunct of a
+    passive clause shares its subject ("was arrested and said ...").
     """
     if token.lemma_.lower() in RAISING:
         return None
     verb = token
     for _ in range(6):
-        passive = False
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return None if child.lower_ in _EXPLETIVES else child
-            passive = passive or child.dep_ in ("nsubjpass", "auxpass")
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # Two subjects mean the parser took a fronted phrase for one
+            # ("The day before, Trump was blunt"; "Voters, Clinton
+            # suggested, ..."): the source is the one next to the verb.
+            before = [c for c in subjects if c.i < verb.i]
+            child = before[-1] if before else subjects[0]
+            return None if child.lower_ in _EXPLETIVES else child
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         for child in verb.children:
             if child.dep_ == "agent":
                 # "it was reported by AFP": the agent is the source.
                 return next((g for g in child.children if g.dep_ == "pobj"), None)
-        # "Asked about it, Trump said": a past participle is passive.
-        if passive or (verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl")):
+        # "Asked about it, Trump said": a past participle is passive, unless
+        # perfect ("Having announced that ..., the judge proceeded").
+        perfect = any(c.lower_ == "having" for c in verb.children if c.dep_ == "aux")
+        participle = verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl")
+        if passive and verb is not token and not participle:
+            # "..., she's tacked to the left, criticizing ...": an adjunct's
+            # implicit subject is its clause's, passive or not.
+            return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive or (participle and not perfect):
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return _speaking_for(verb.head)
-        if verb.dep_ == "xcomp" and verb.head.lemma_ != "promise":
+        if verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"):
+            return _holder(verb.head)
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
             objects = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
-        if verb.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "prep") or verb.head.i == verb.i:
+        if verb.dep_ not in _BORROWING or verb.head.i == verb.i:
             return None
         verb = verb.head
+    return None
+
+
+# How a verb without a subject may hang on the one that has it: conjoined,
+# as an infinitive or participle clause, under a preposition, or under an
+# adjective ("was quick to point out", "are likely to say").
+_BORROWING = frozenset({"conj", "xcomp", "advcl", "pcomp", "prep", "acomp"})
+
+
+def _holder(noun: Token) -> Token | None:
+    """Return whose purpose an infinitive on a noun is: its possessor, or the subject of its verb.
+
+    "Turkey's refusal to acknowledge ...", "Khan has mounted a campaign to
+    condemn ...", "used part of his address to call ...".
+    """
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ in ("VERB", "AUX") and verb.i != noun.i:
+        return subject(verb)
     return None
 
 
@@ -528,6 +366,13 @@ def _speaking_for(noun: Token) -> Token:
         author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if author is not None:
             return author
+    # "emailed supporters saying ...", "ended with a reference, remarking
+    # ...": after a thing or an audience that is the object of a verb, the
+    # participle is that verb's subject speaking; a named object speaks
+    # itself ("quoted Trump saying ...").
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and not noun.ent_type_ and verb.pos_ in ("VERB", "AUX"):
+        return subject(verb) or noun
     return noun
 
 
@@ -559,6 +404,8 @@ def read(token: Token, linked: bool) -> Reading | None:
     if is_noun_cue(token):
         pieces = noun_content(token)
         return Reading(pieces, noun_source(token), token.text, "noun")
+    if is_adjective_cue(token):
+        return Reading(adjective_content(token), subject(token), token.text, "adjective")
     if linked or is_cue(token):
         found = content(token)
         return Reading(found.pieces, subject(token), token.text, found.how)

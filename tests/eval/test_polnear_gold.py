@@ -75,3 +75,19 @@ def test_no_predictions_means_precision_not_measured_and_recall_zero():
     assert scores["content overlap P"] is None
     assert scores["content overlap R"] == 0.0
     assert scores["speaker accuracy"] is None
+
+
+def test_a_span_text_with_a_line_break_does_not_end_the_file_early():
+    # BRAT writes a span's text verbatim: a span over a line break continues
+    # on the next line, which may begin with a "T" like a record would.
+    text = "Lynch said:\nThe probe goes on."
+    ann = "\n".join(
+        [
+            "T1\tContent 12 30\tThe probe goes on.",
+            "T2\tSource 0 5\tLynch",
+            "T3\tCue 6 10\tsaid\nThe said",
+            "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2",
+        ]
+    )
+    (quote,) = polnear.parse_brat(ann, text, "x.ann")
+    assert (quote.speaker_text, quote.cue, quote.spans) == ("Lynch", "said", ((12, 30),))

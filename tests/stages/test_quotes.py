@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from storyline.model import Article, Doc, Quote
-from storyline.stages import speech
+from storyline.stages import quotemarks
 from storyline.stages.entities import resolve
 from storyline.stages.quotes import find, quotes_stage
 
@@ -352,20 +352,20 @@ def test_spans_lie_inside_the_text_and_inside_start_end(quotes: Any) -> None:
 
 def test_quoted_strings_exclude_marks_and_skip_apostrophes() -> None:
     text = "Trump’s aide said “it’s over” and the voters’ mood ‘soured’."
-    found = speech.quoted_strings(text)
+    found = quotemarks.quoted_strings(text)
     assert [text[q.start : q.end] for q in found] == ["it’s over", "soured"]
     assert [q.single for q in found] == [False, True]
 
 
 def test_open_quote_runs_on_into_the_paragraph_that_reopens_it() -> None:
     text = "“First part of the speech.\n\n“Second part,” he said.\n\nNext paragraph."
-    first, second = speech.quoted_strings(text)
+    first, second = quotemarks.quoted_strings(text)
     assert (text[first.start : first.end], first.runs_on) == ("First part of the speech.", True)
     assert (text[second.start : second.end], second.runs_on) == ("Second part,", False)
 
 
 def test_quote_left_open_without_continuation_ends_with_its_paragraph() -> None:
     text = "He said:\n\n“We are not defenders of the regime.\n\nThe talks ended."
-    (only_one,) = speech.quoted_strings(text)
+    (only_one,) = quotemarks.quoted_strings(text)
     assert text[only_one.start : only_one.end] == "We are not defenders of the regime."
     assert not only_one.runs_on

@@ -1,0 +1,141 @@
+"""Speakers: the source span and entity of a quote, from the head token of its cue's subject.
+
+A subject the parse gives is widened to its phrase and resolved to an
+entity when a mention covers its head or a name stands in apposition
+("spokesman Dmitry Peskov"); a relative pronoun stands for its antecedent;
+a personal pronoun resolves to the person the previous sentence is about,
+else the last one named. When the parse gives no usable subject, the noun
+next to the cue is taken (:func:`speaker_beside`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from storyline.stages import speech
+from storyline.stages.quotedraft import Context, Draft, quoted_token, trim
+from storyline.stages.quotemarks import QuotedString
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PERSONAL = frozenset({"he", "she", "him", "her"})
+_COLLECTIVE = frozenset({"they", "them", "it"})
+_RELATIVE = frozenset({"who", "which", "that"})
+# A speaker the parse missed is looked for this many tokens before its cue.
+SPEAKER_WINDOW = 12
+
+
+def speaker_beside(ctx: Context, cue: Token, quoted: Sequence[QuotedString]) -> Token | None:
+    """Return the speaker named next to a cue when the parse gives no usable subject.
+
+    '"...," said Oversight Democrat Elijah Cummings'; '"...," Ramos, 58,
+    told AFP': the parser may take the name for an object, or make a word
+    of the quote the subject. The nearest noun or pronoun outside the quote,
+    before or right after the cue in its paragraph, is the speaker. The same
+    search serves a subject the parser found across a paragraph break (a
+    dateline or headline run into the sentence).
+    """
+    sent = cue.sent
+    start, end = ctx.paras[ctx.paragraph(cue.idx)]
+    near = [
+        t
+        for t in cue.doc[max(sent.start, cue.i - SPEAKER_WINDOW) : min(sent.end, cue.i + 6)]
+        if t.i != cue.i
+        and start <= t.idx < end
+        and not quoted_token(t, quoted)
+        and t.pos_ in ("PROPN", "NOUN", "PRON")
+        and t.dep_ not in ("poss", "pobj")
+        # The one told ('told AFP', 'told reporters') is never the speaker.
+        and not (t.head.i == cue.i and t.dep_ in ("dobj", "dative"))
+    ]
+    if not near:
+        return None
+    best = min(near, key=lambda t: (abs(t.i - cue.i), t.i))
+    while best.dep_ == "compound" and best.head.i != best.i:
+        best = best.head
+    return best
+
+
+def resolve_speaker(ctx: Context, draft: Draft) -> None:
+    """Set a draft's speaker span and entity from its subject token."""
+    head = draft.subject
+    if head is None or draft.speaker is not None:
+        return
+    lower = head.lower_
+    if lower in _RELATIVE and head.dep_ in _SUBJECTS and head.head.dep_ == "relcl":
+        # "Putin, who said ...": the span is "who", the speaker its antecedent.
+        draft.speaker = (head.idx, head.idx + len(head))
+        draft.entity = _entity_of(ctx, head.head.head)
+        return
+    if head.pos_ == "PRON":
+        draft.speaker = (head.idx, head.idx + len(head))
+        if lower in _PERSONAL:
+            draft.entity = _antecedent(ctx, head, ("PER",))
+        elif lower in _COLLECTIVE:
+            draft.entity = _antecedent(ctx, head, ("ORG", "GPE", "PER"), subject_only=True)
+        return
+    start, end = speech.span(head)
+    if start <= draft.cue_at < end:
+        # "placards supporting Sanders", "the share of voters saying ...":
+        # the phrase holds its own cue; it ends where the cue's clause begins.
+        holder = next(
+            (c for c in head.rights if speech.span(c)[0] <= draft.cue_at < speech.span(c)[1]),
+            None,
+        )
+        end = holder.left_edge.idx if holder is not None else head.idx + len(head)
+    # A comma left of the head ends the phrase: what precedes it is a
+    # clause the parser attached there ("Adding to the tensions, a source ...").
+    first = head
+    while first.i > 0 and first.nbor(-1).text != "," and first.nbor(-1).idx >= start:
+        first = first.nbor(-1)
+    start = first.idx
+    # The parser may run a sentence over a headline or paragraph break.
+    para = ctx.paras[ctx.paragraph(head.idx)]
+    draft.speaker = trim(ctx.text, max(start, para[0]), min(end, para[1]))
+    draft.entity = _entity_of(ctx, head)
+
+
+def _entity_of(ctx: Context, head: Token) -> str | None:
+    """Return the entity a speaker phrase names: by its head or a name in apposition."""
+    mention = ctx.mention_at(head.idx, head.idx + len(head))
+    if mention is not None:
+        return mention.entity
+    # "Putin's spokesman, Dmitry Peskov": a role noun with the name beside
+    # it is that person; a role noun alone ("the minister") stays unresolved.
+    for child in head.children:
+        if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
+            mention = ctx.mention_at(child.idx, child.idx + len(child))
+            if mention is not None and mention.label == "PER":
+                return mention.entity
+    return None
+
+
+def _antecedent(
+    ctx: Context, pronoun: Token, labels: tuple[str, ...], subject_only: bool = False
+) -> str | None:
+    """Return the entity a pronoun most likely stands for (there is no gender model).
+
+    The subject of the previous sentence wins when it names an entity of the
+    right type (news prose keeps its topic in subject position); otherwise
+    the most recent such mention before the pronoun.
+    """
+    sent = pronoun.sent
+    if sent.start > 0:
+        for token in ctx.parsed[sent.start - 1].sent:
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT":
+                entity = _entity_of(ctx, token)
+                if entity is not None and ctx.types.get(entity) in labels:
+                    return entity
+    if subject_only:
+        return None
+    i = bisect.bisect_left(ctx.mention_starts, pronoun.idx) - 1
+    while i >= 0:
+        mention = ctx.mentions[i]
+        if ctx.types.get(mention.entity) in labels:
+            return mention.entity
+        i -= 1
+    return None
