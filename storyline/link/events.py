@@ -9,11 +9,16 @@ trigger in the same occasion is enough, unless something speaks against it):
 
 - the same trigger stem ("met", "meeting", "meet") counts 1.0; the same type under another
   word ("talks" and "summit", both CONSULT) 0.3; other types never merge;
-- each shared participant (actors folded across articles) 0.5, at most two; two mentions whose
-  participants are both known and disjoint never merge;
+- the same family of words counts as the same trigger: a verb and its nominalization, a
+  causative and its result, plain synonyms ("died" / "death" / "killed", "quake" /
+  "temblor"; :func:`trigger_key`);
+- each shared participant (actors folded across articles) 0.5, at most two; two acts of a
+  directed type whose doers are both known and different never merge ("Syria accused",
+  "Putin accused"); other participants that differ do not count against;
 - time: two explicit dates must overlap (then +0.5); an undated mention merges only within
-  its own occasion (+0.25), or with a dated one of its own article: "the flood" repeats
-  "the March floods" of its lead, while in a later report it may be another flood;
+  its own occasion (+0.25); against a dated one of another article only on the same trigger
+  word: "the flood" of a report of this occasion repeats "the March floods";
+- an untyped general verb ("made", "went") merges only with a shared participant;
 - the same place +0.25, a different one -0.5; a negated mention never joins an asserted one
   (a denial is a different fact: :mod:`storyline.link.compare` reports it);
 - near-identical sentences (syndicated copy, shared wire text) +1.0. Speech acts ("said")
@@ -68,6 +73,86 @@ _CALENDAR_WORDS = (
 _MONTHS = frozenset(_CALENDAR_WORDS.split())
 # Types where who acts on whom is symmetric ("Putin met Erdogan" = "Erdogan met Putin").
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT", "OTHER"})
+
+# One happening in its verbal and nominal forms, and the plain synonyms reports of one
+# happening trade ("died" / "death", "quake" / "temblor", "arrested" / "detention"). Written
+# for general news predicates; a causative goes with what it causes ("killed" / "died": one
+# death), a result with its act ("defeated" / "won"). A word sits in one family only, and a
+# word that names two different things ("fire": a blaze or a dismissal) in none.
+_FAMILIES = """
+die: die died dies dying dead death deaths kill killed kills killing killings fatal fatally
+murder: murder murdered murders slay slew slain slaying homicide
+attack: attack attacked attacks assault assaulted assaults
+shoot: shoot shot shoots shooting shootings gunfire gunshot gunshots
+arrest: arrest arrested arrests detain detained detains detention apprehend apprehended
+charge: charge charged charges indict indicted indictment indictments
+convict: convict convicted conviction convictions
+sentence: sentence sentenced sentences sentencing
+quake: earthquake earthquakes quake quakes temblor temblors tremor tremors
+hit: hit hits strike struck strikes impact
+explode: explode exploded explodes explosion explosions blast blasts detonate detonation
+bomb: bomb bombed bombs bombing bombings
+crash: crash crashed crashes collide collided collision collisions accident accidents
+injure: injure injured injures injury injuries wound wounded wounds
+kidnap: kidnap kidnapped kidnapping abduct abducted abduction
+rob: rob robbed robbery robberies heist
+steal: steal stole stolen theft thefts
+acquire: acquire acquired acquires acquisition acquisitions takeover
+buy: buy bought buys purchase purchased purchases
+merge: merge merged merger
+resign: resign resigned resigns resignation
+retire: retire retired retires retirement
+appoint: appoint appointed appoints appointment
+nominate: nominate nominated nominates nomination
+elect: elect elected election elections
+win: win won wins winning victory beat beats beaten defeat defeated defeats
+announce: announce announced announces announcement
+invade: invade invaded invasion
+marry: marry married marriage wedding
+evacuate: evacuate evacuated evacuation
+sink: sink sank sunk capsize capsized
+rescue: rescue rescued rescues
+investigate: investigate investigated investigation probe
+treat: treat treated treatment
+release: release released releases issue issued issues
+escape: escape escaped escapes flee fled flees
+"""
+
+
+def _family_table(text: str) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line in text.strip().splitlines():
+        key, words = line.split(":", 1)
+        for word in words.split():
+            table[word] = key
+            table.setdefault(stem(word), key)
+    return table
+
+
+FAMILIES = _family_table(_FAMILIES)
+
+
+def trigger_key(word: str) -> str:
+    """Return what two triggers must share to name one happening: family, else crude stem.
+
+    "died", "death" → "die"; "quake", "temblor" → "quake"; "meeting", "met" → "meet".
+    """
+    lower = word.lower().strip()
+    found = FAMILIES.get(lower) or FAMILIES.get(stem(lower))
+    if found:
+        return found
+    key = stem(lower)
+    # An irregular form comes back as its base ("made" -> "make"), which the regular forms
+    # reach without the final e ("making" -> "mak"): drop it here too.
+    return key[:-1] if len(key) > 3 and key.endswith("e") else key
+
+
+# Verbs that say almost nothing of what happened: an untyped one merges only with actors.
+_GENERAL = (
+    "be have do get go come make take give put set keep let seem become begin start "
+    "continue remain stay find show see look use want need try leave bring run turn"
+)
+GENERAL_VERBS = frozenset(trigger_key(w) for w in _GENERAL.split())
 
 
 @dataclass(frozen=True)
@@ -124,7 +209,7 @@ def mentions(story: StoryDocs) -> list[EventMention]:
             targets = _role(e.target, e.target_start, e.target_end, doc, story.actor_of)
             out.append(
                 EventMention(
-                    e, aid, doc.article.published, story.occasions.get(aid), stem(e.trigger),
+                    e, aid, doc.article.published, story.occasions.get(aid), trigger_key(e.trigger),
                     sources | targets, sources, story.actor_of(e.place) if e.place else None,
                     sentence, words[sentence.start],
                 )
@@ -226,31 +311,33 @@ def score(m: EventMention, c: _Cluster) -> float | None:
     copy = max((jaccard(m.words, x.words) for x in c.members), default=0.0) >= COPY_JACCARD
     if not copy and m.event.type in SPEECH_TYPES and not _same_statement(m, c):
         return None
-    if not copy and m.event.type in WEAK_TYPES and not m.actors:
+    if not copy and _vague(m) and not m.actors:
         return None
     total = kind + (COPY_SCORE if copy else 0.0)
     if m.actors and c.actors:
         shared = len(m.actors & set(c.actors))
-        if not shared and not copy:
-            return None
         if (
-            m.sources
+            not shared
+            and m.sources
             and c.sources
-            and not m.sources & set(c.sources)
             and m.event.type not in SYMMETRIC_TYPES
             and not copy
         ):
-            return None
+            return None  # another doer of the same act: "Syria accused", "Putin accused"
+        # Participants that differ otherwise (a victim named in one report, the town in
+        # another) are no evidence against: the parse fills roles too unevenly for that.
         total += ACTOR_SCORE * min(MAX_SHARED_ACTORS, shared)
+    same_occasion = m.occasion is not None and any(x.occasion == m.occasion for x in c.members)
     if m.dated and c.dated:
         assert m.event.time_start is not None and m.event.time_end is not None
         assert c.start is not None and c.end is not None
         if m.event.time_start > c.end or m.event.time_end < c.start:
             return None
         total += TIME_SCORE
-    elif m.occasion is not None and any(x.occasion == m.occasion for x in c.members):
-        # Dated against undated: only the same article ties "the flood" to its date.
-        if (m.dated or c.dated) and m.article not in c.articles and not copy:
+    elif same_occasion:
+        # Dated against undated: across articles only the same word ties "the flood" to its
+        # date ("the March floods" of another report of this occasion), never the type alone.
+        if (m.dated or c.dated) and m.article not in c.articles and not copy and kind < 1.0:
             return None
         total += OCCASION_SCORE
     elif not (copy and _near(m, c)):
@@ -260,6 +347,11 @@ def score(m: EventMention, c: _Cluster) -> float | None:
     if m.place and c.places:
         total += PLACE_SCORE if m.place in c.places else PLACE_PENALTY
     return total
+
+
+def _vague(m: EventMention) -> bool:
+    """Say whether a trigger tells too little to merge on alone: an untyped general verb."""
+    return m.event.type in WEAK_TYPES and m.stem in GENERAL_VERBS
 
 
 def _keys(m: EventMention) -> list[tuple[str, str]]:

@@ -31,9 +31,11 @@ FIGHT          conventional military force: shell, invade, clash (19)      ASSAU
 The rest of the news falls into a few general classes: STATEMENT (say,
 announce), MOVEMENT (travel, arrive, flee), ECONOMIC (trade, invest, build),
 DISASTER (earthquake, flood, crash), LEGAL (trial, sentence, verdict),
-ELECTION (elections and votes), and OTHER (a sentence's main verb that is
-none of these). Modes are PLOVER's where the word settles them cheaply
-(``visit``, ``curfew``, ``strike-hun``, ``heavy-weapons`` ...).
+ELECTION (elections and votes), and OTHER (an everyday happening no class
+names: "death", "game", "robbery", a nominalization a light verb governs, or a
+content verb heading a clause, as :mod:`storyline.stages.triggers` reads
+them). Modes are PLOVER's where the word settles them cheaply (``visit``,
+``curfew``, ``strike-hun``, ``heavy-weapons`` ...).
 
 The word lists come from the CAMEO/PLOVER category definitions
 (``CAMEO2PLOVER-2021.txt``) and ordinary English; they are not fitted to any
@@ -270,11 +272,17 @@ NOUNS = _table(
         "airstrike/heavy-weapons gunfire/firearms gunbattle/firearms "
         "war combat hostility violence bombardment/heavy-weapons incursion skirmish "
         "firefight/firearms ambush insurgency",
-        "ECONOMIC": "trade investment sale purchase contract loan",
-        "DISASTER": "earthquake quake flood storm hurricane typhoon cyclone drought famine "
-        "tsunami wildfire crash outbreak epidemic explosion",
-        "LEGAL": "trial verdict ruling hearing",
-        "ELECTION": "election vote referendum ballot poll",
+        "ECONOMIC": "trade investment sale purchase contract loan acquisition merger takeover "
+        "bankruptcy layoff",
+        "DISASTER": "earthquake quake temblor flood storm hurricane typhoon cyclone drought "
+        "famine tsunami wildfire crash outbreak epidemic explosion blast fire blaze accident "
+        "collision wreck derailment eruption landslide mudslide avalanche blackout",
+        "LEGAL": "trial verdict ruling hearing sentence conviction acquittal arraignment",
+        "ELECTION": "election vote referendum ballot poll nomination inauguration",
+        "MOVEMENT": "arrival departure escape",
+        # Happenings of everyday news that no class above names: a death, a game, a crime.
+        "OTHER": "death funeral wedding birth injury surgery victory defeat game match "
+        "tournament robbery theft burglary arson fraud incident ceremony",
     }
 )
 

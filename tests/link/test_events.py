@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from link.handmade import make
-from storyline.link.events import merge
+from storyline.link.events import merge, trigger_key
 from storyline.link.reports import StoryDocs, independence, stem
 from storyline.model import Doc
 
@@ -128,3 +128,44 @@ def test_merging_is_the_same_in_any_order_of_equal_reports():
     forward = {frozenset(e.members) for e in merge(story(a, b))}
     backward = {frozenset(e.members) for e in merge(story(b, a))}
     assert forward == backward
+
+
+def test_a_verb_and_its_noun_or_cause_share_one_trigger_key():
+    assert trigger_key("died") == trigger_key("death") == trigger_key("killed") == "die"
+    assert trigger_key("quake") == trigger_key("Temblor") == trigger_key("earthquakes")
+    assert trigger_key("arrested") == trigger_key("detention")
+    # A word with two unrelated senses belongs to no family: only its own stem matches.
+    assert trigger_key("fire") == stem("fire") != trigger_key("blaze")
+
+
+def test_a_death_and_the_killing_reported_by_two_articles_merge():
+    a = make("a1", "The gunman killed a guard.", JULY, [{"trigger": "killed"}])
+    b = make("a2", "The guard's death shocked the town.", JULY, [{"trigger": "death"}])
+    (merged,) = merge(story(a, b))
+    assert set(merged.members) == {"a1-e0", "a2-e0"}
+
+
+def test_an_untyped_general_verb_does_not_merge_on_its_word_alone():
+    a = make("a1", "The mayor made changes.", JULY, [{"trigger": "made"}])
+    b = make("a2", "The council made mistakes.", JULY, [{"trigger": "made"}])
+    assert len(merge(story(a, b))) == 2
+    c = make("a3", "The bridge collapsed at dawn.", JULY, [{"trigger": "collapsed"}])
+    d = make("a4", "After it collapsed, traffic stopped.", JULY, [{"trigger": "collapsed"}])
+    assert len(merge(story(c, d))) == 1
+
+
+def test_an_undated_report_joins_a_dated_one_of_its_occasion_on_the_same_word_only():
+    dated = {"start": JULY, "end": JULY, "value": JULY.isoformat()}
+    a = make(
+        "a1", "Floods hit the valley.", JULY, [{"trigger": "Floods", "type": "DISASTER", **dated}]
+    )
+    b = make("a2", "The floods ruined crops.", JULY, [{"trigger": "floods", "type": "DISASTER"}])
+    assert len(merge(story(a, b))) == 1
+    c = make("a3", "A storm ruined crops.", JULY, [{"trigger": "storm", "type": "DISASTER"}])
+    assert len(merge(story(a, c))) == 2
+
+
+def test_differing_participants_of_an_undirected_happening_do_not_keep_it_apart():
+    a = make("a1", "Putin died.", JULY, [{"trigger": "died", "source": "putin"}])
+    b = make("a2", "Erdogan said of the death.", JULY, [{"trigger": "death", "target": "erdogan"}])
+    assert len(merge(story(a, b))) == 1

@@ -241,4 +241,40 @@ def test_the_stage_adds_the_events_of_the_article():
         ("threatened", "THREATEN", "asserted"),
         ("ban", "COERCE", "planned"),
     ]
-    assert events.events_stage.key == "events.v1"
+    assert events.events_stage.key == "events.v2"
+
+
+# --- general event classes: eventive nouns, nominalizations, clause verbs -----------------
+
+
+@slow
+def test_a_death_and_a_fire_are_events_without_a_political_type(read):
+    _, found = read("The death of the actor shocked fans. A fire destroyed the old mill.")
+    assert by_trigger(found, "death").event.type == "OTHER"
+    assert by_trigger(found, "fire").event.type == "DISASTER"
+
+
+@slow
+def test_a_nominalization_is_the_event_of_a_light_verb(read):
+    _, found = read("The company made an announcement on Monday.")
+    triggers = [r.event.trigger for r in found]
+    assert "announcement" in triggers and "made" not in triggers
+
+
+@slow
+def test_a_nominalization_that_happened_is_an_event(read):
+    _, found = read("The cancellation happened without warning.")
+    assert "cancellation" in [r.event.trigger for r in found]
+
+
+@slow
+def test_a_content_verb_of_a_reported_clause_is_an_event(read):
+    _, found = read("Police said the driver died at the scene.")
+    assert by_trigger(found, "died").event.type == "OTHER"
+
+
+@slow
+def test_verbs_of_attitude_and_aspect_are_not_events(read):
+    _, found = read("Officials said they wanted to reopen the bridge.")
+    triggers = [r.event.trigger for r in found]
+    assert "wanted" not in triggers and "reopen" in triggers
