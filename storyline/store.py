@@ -138,6 +138,27 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM articles_fts WHERE id = old.id;
     END;
     """,
+    # The search index's rows share the article's rowid: the triggers above found the old row
+    # by its unindexed id, a scan of the whole index for every article saved (saving grew
+    # linearly with the store). The old row is cleared BEFORE the insert, while its rowid
+    # can still be looked up by the article's primary key.
+    """
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DELETE FROM articles_fts;
+    INSERT INTO articles_fts (rowid, id, title, text)
+        SELECT rowid, id, COALESCE(title, ''), text FROM articles;
+    CREATE TRIGGER articles_fts_replace BEFORE INSERT ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = (SELECT rowid FROM articles WHERE id = new.id);
+    END;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, id, title, text) VALUES (new.rowid, new.id,
+            COALESCE(new.title, ''), new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.rowid;
+    END;
+    """,
 )
 
 # Layer tables keyed by article, cleared before an article is re-analyzed.
