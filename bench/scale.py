@@ -15,6 +15,7 @@ memory: generation, save and export all stream.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import random
 import re
@@ -128,7 +129,12 @@ def _shift(record: Any, delta: int) -> Any:
     }
     if getattr(record, "spans", None):
         changes["spans"] = tuple((a + delta, b + delta) for a, b in record.spans)
-    return dataclasses.replace(record, **changes)
+    # A copy with its offsets set, rather than dataclasses.replace: the record was valid and a
+    # shift keeps it so, and skipping __init__ makes each shift about twice as fast.
+    shifted = copy.copy(record)
+    for name, value in changes.items():
+        object.__setattr__(shifted, name, value)
+    return shifted
 
 
 # -- synthetic articles -------------------------------------------------------
@@ -234,6 +240,27 @@ def fill_and_export(
     return ScaleRun(reached, synthesis_seconds, None)
 
 
+def growth(checkpoints: Sequence[Checkpoint]) -> list[str]:
+    """Return the line saying how saving and exporting grow from the first checkpoint to the last.
+
+    Flat costs per 1k mean the total grows linearly with the store; the marginal save cost
+    (last 1k) is the one that would show an index or a trigger scanning the whole store.
+    """
+    if len(checkpoints) < 2:
+        return ["growth: fewer than two checkpoints reached, so no ratio is given."]
+    small, large = checkpoints[0], checkpoints[-1]
+    export_small = small.export_seconds / small.articles
+    export_large = large.export_seconds / large.articles
+    peak = max(large.peak_after_save.own_mb, large.peak_after_export.own_mb)
+    verdict = "under" if peak < 1024 else "over"
+    return [
+        f"**growth** from {small.articles:,} to {large.articles:,} articles "
+        f"(x{large.articles / small.articles:,.0f}): save s / 1k (last 1k) "
+        f"x{large.save_last_1k / small.save_last_1k:.2f}, export s / 1k "
+        f"x{export_large / export_small:.2f}; peak RSS {peak:,.0f} MB ({verdict} 1 GB)."
+    ]
+
+
 def _export(store: Any, out: Path) -> int:
     """Stream the whole store to ``out`` as JSONL; return the number of lines."""
     from storyline import export
@@ -289,6 +316,7 @@ def measure(corpus: Corpus, checkpoints: list[int], batch_size: int, budget: flo
             table.notes.append(f"at {c.articles:,}: export wrote {c.export_lines:,} lines.")
     if run.stopped:
         table.notes.append(run.stopped + ".")
+    table.notes += growth(run.checkpoints)
     layer_counts = {
         name: sum(len(p.layers[name]) for p in parts) for name in (parts[0].layers if parts else {})
     }

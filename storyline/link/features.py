@@ -2,8 +2,8 @@
 
 Each analyzed article becomes an :class:`ArticleFeatures`: a sentence embedding of its headline
 and lead, its actors (people, organizations and countries, weighted by how often and how early
-they are named), its places, its content words and its dates. Grouping reads only these, so
-a new article costs one embedding and never touches the text of the others again.
+they are named), its places, its content words, its dates and their years. Grouping reads
+only these, so a new article costs one embedding and never touches the text of the others again.
 """
 
 from __future__ import annotations
@@ -37,6 +37,10 @@ ACTOR_LABELS = frozenset({"PER", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # A headline longer than this is a first sentence standing in for one; keep the display short.
 TITLE_CHARS = 160
+# The years an article's calendar dates fall in tell two happenings of one kind apart (the 2008
+# fire from the 2013 one) when no publication date does. A date as long as a year ("in 2005")
+# counts; a decade or an open range does not pin a year.
+YEAR_DAYS = 366
 
 # Terms are words and numbers, as scikit-learn's default tokenizer finds them: figures
 # ("9-14 start", "31-24", "6.1") tell one happening from another of the same kind.
@@ -50,11 +54,12 @@ class ArticleFeatures:
     """What grouping knows about one article.
 
     ``actors`` maps entity ids to weights summing to 1; ``places`` holds entity ids of places
-    (and of the dateline place). ``when`` is the date of the article's main happening as far as
-    it is known: the publication date, else the first absolute date of its lead, else None.
+    (and of the dateline place). ``published`` and ``when`` are the publication date where the
+    source gave one, else None (see :func:`known_date`): grouping orders and windows by them.
     ``people`` are the actors that are persons. ``words`` are the content words of headline
     and lead (what a story's keywords are drawn from). ``terms`` maps each word and number of the
     whole article (and ``@YYYY-MM`` for each month it dates) to ``1 + log(count)``.
+    ``years`` maps each year the article's dates fall in ("2013") to how many of its dates do.
     """
 
     id: str
@@ -67,6 +72,7 @@ class ArticleFeatures:
     people: frozenset[str] = field(default_factory=frozenset)
     words: frozenset[str] = field(default_factory=frozenset)
     terms: Mapping[str, float] = field(default_factory=dict)
+    years: Mapping[str, float] = field(default_factory=dict)
 
 
 def headline(doc: Doc) -> str:
@@ -160,22 +166,17 @@ def place_ids(doc: Doc) -> frozenset[str]:
     return frozenset(found)
 
 
-def main_date(doc: Doc) -> date | None:
-    """Return the publication date, else the first day-precise absolute date of the lead."""
-    if doc.article.published:
-        return doc.article.published
-    boundary = lead_end(doc)
-    for t in doc.times:
-        # A day-precise date in the lead ("May 2, 2013" under a headline) dates the report;
-        # a bare year or month is too coarse to tell two happenings apart.
-        if (
-            t.start < boundary
-            and t.type == "DATE"
-            and t.interval_start is not None
-            and t.interval_start == t.interval_end
-        ):
-            return t.interval_start
-    return None
+def known_date(doc: Doc) -> date | None:
+    """Return the publication date the source gave (metadata, user, crawl), else None.
+
+    A date inferred from the text is a guess (the latest date the text reports, which may be a
+    background event's): as a hard window it splits reports of one happening apart, and as an
+    arrival order it sends every dated report ahead of the undated ones. The dates the text
+    names still count, softly, through ``years``.
+    """
+    if doc.article.published_origin == "inferred":
+        return None
+    return doc.article.published
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -204,6 +205,23 @@ def term_weights(doc: Doc) -> dict[str, float]:
     return {w: 1.0 + math.log(c) for w, c in sorted(counts.items())}
 
 
+def event_years(doc: Doc) -> dict[str, float]:
+    """Return year → number of the article's calendar dates (a year long at most) in that year.
+
+    A report names the dates of its happening ("on March 12, 2013", "Saturday" resolved
+    against it) more often than any other; background years come up once or twice.
+    """
+    counts: Counter[int] = Counter()
+    for t in doc.times:
+        start, end = t.interval_start, t.interval_end
+        if t.type != "DATE" or start is None or end is None:
+            continue
+        if start.year == end.year and (end - start).days <= YEAR_DAYS:
+            counts[start.year] += 1
+    # Keyed by the year's digits, as terms are by words: the features go through JSON.
+    return {str(y): float(c) for y, c in sorted(counts.items())}
+
+
 def features(docs: Sequence[Doc]) -> list[ArticleFeatures]:
     """Return the features of each doc, in order; headlines and leads are embedded in one batch."""
     texts = [lead_text(d) for d in docs]
@@ -211,15 +229,16 @@ def features(docs: Sequence[Doc]) -> list[ArticleFeatures]:
     return [
         ArticleFeatures(
             id=doc.article.id,
-            published=doc.article.published,
+            published=known_date(doc),
             vector=vectors[i],
             actors=actor_weights(doc),
             places=place_ids(doc),
             title=headline(doc),
-            when=main_date(doc),
+            when=known_date(doc),
             people=person_ids(doc),
             words=content_words(texts[i]),
             terms=term_weights(doc),
+            years=event_years(doc),
         )
         for i, doc in enumerate(docs)
     ]

@@ -100,3 +100,18 @@ def test_tables_render_failures_and_escape_pipes() -> None:
     assert report.plain(table).startswith("T\n=")
     assert report.ratio(3.0, 2.0) == "1.50x"
     assert report.ratio(1.0, 0.0) == "n/a"
+
+
+def checkpoint(articles: int, save_last_1k: float, export_seconds: float, peak_mb: float):
+    peak = scale.Peak(peak_mb, 0.0)
+    return scale.Checkpoint(
+        articles, 0.0, save_last_1k, export_seconds, articles, 0.0, 0.0, peak, peak
+    )
+
+
+def test_store_growth_compares_marginal_save_and_export_per_article() -> None:
+    (line,) = scale.growth([checkpoint(1_000, 1.5, 1.2, 80), checkpoint(100_000, 1.8, 150, 1200)])
+    assert "from 1,000 to 100,000 articles (x100)" in line
+    assert "save s / 1k (last 1k) x1.20" in line and "export s / 1k x1.25" in line
+    assert "1,200 MB (over 1 GB)" in line
+    assert scale.growth([checkpoint(1_000, 1.5, 1.2, 80)])[0].startswith("growth: fewer")

@@ -62,3 +62,28 @@ def test_grouping_run_counts_arrivals_and_stops_past_its_budget() -> None:
     cut = linking.group_synthetic(2_000, basis(), seed=1, budget_s=0.0)
     assert cut.reached == 100 and cut.articles == 2_000
     assert linking.affairs_for(2_000) == 100
+
+
+def run(articles: int, seconds: float, comparisons: int, reached: int | None = None):
+    return linking.GroupingRun(
+        articles, articles if reached is None else reached, seconds, 0.0, comparisons, 0.0, 0.0,
+        1, 1, linking.affairs_for(articles), linking.Peak(300.0, 0.0),
+    )  # fmt: skip
+
+
+def test_growth_compares_the_smallest_and_largest_runs_done_in_full() -> None:
+    runs = [run(1_000, 2.0, 40_000), run(10_000, 25.0, 450_000), run(100_000, 260.0, 4_800_000)]
+    (line, memory) = linking.growth(runs)
+    assert "from 1,000 to 100,000 articles (x100)" in line
+    assert "time per article x1.30" in line and "comparisons per article x1.20" in line
+    assert "total time x130" in line and "all pairs x10,000" in line
+    assert "300 MB (under 1 GB)" in memory
+
+
+def test_growth_leaves_out_runs_stopped_by_their_budget() -> None:
+    runs = [run(1_000, 2.0, 40_000), run(10_000, 25.0, 450_000, reached=8_000)]
+    assert linking.growth(runs) == [
+        "growth: fewer than two sizes ran in full, so no ratio is given."
+    ]
+    (line, _) = linking.growth([*runs, run(100_000, 400.0, 4_000_000)])
+    assert "from 1,000 to 100,000" in line and "time per article x2.00" in line

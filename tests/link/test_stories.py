@@ -132,6 +132,45 @@ def test_the_same_kind_of_happening_with_other_protagonists_is_another_story():
     assert other.new_story and other.story != first.story
 
 
+def dated(aid: str, vector: np.ndarray, words: str, years: dict[str, float]) -> ArticleFeatures:
+    """Return undated-by-publication features whose text names ``years`` (as ECB+ reports)."""
+    return ArticleFeatures(
+        id=aid, published=None, vector=vector, actors={"e-harbor": 1.0}, places=frozenset(),
+        title=aid, terms={w: 1.0 for w in words.split()}, years=years,
+    )  # fmt: skip
+
+
+FIRE = "fire warehouse blaze firefighters harbor district"
+# Another report of a warehouse fire by the same harbor: half its words are the first one's.
+LATER = "fire warehouse roof crews mill town river"
+
+
+@pytest.mark.parametrize(
+    ("years", "joins"), [({"2008": 2.0}, True), ({}, False), ({"2013": 3.0}, False)]
+)
+def test_a_borderline_report_joins_an_occasion_of_its_year_and_not_of_another(years, joins):
+    built = StoryIndex(dimensions=DIM)
+    first = built.add(dated("first", unit(1, 0.2), FIRE, {"2008": 3.0}))
+    second = built.add(dated("second", unit(1, 1.5), LATER, years))
+    assert second.story == first.story
+    assert (second.occasion == first.occasion) is joins
+
+
+def test_a_year_conflict_counts_only_between_dated_reports():
+    built = StoryIndex(dimensions=DIM)
+    built.add(dated("a", unit(1, 0.2), FIRE, {"2008": 3.0}))
+    built.add(dated("b", unit(1, 0.2), FIRE, {}))
+    ((occasion, members),) = built.occasions().items()
+    assert members == ["a", "b"]
+    group = built._occasions[occasion]
+    assert group.dated == 1.0  # the undated report neither agrees nor disagrees
+    probe = built.profile(dated("p", unit(1, 0.2), FIRE, {"2013": 1.0}))
+    undated = built.profile(dated("q", unit(1, 0.2), FIRE, {}))
+    # One dated pair disagrees out of two pairs: the penalty is half the YEAR_CONFLICT weight.
+    gap = built.score(undated, group) - built.score(probe, group)
+    assert gap == pytest.approx(stories.YEAR_CONFLICT / 2)
+
+
 def test_grouping_does_not_depend_on_the_order_of_the_input():
     items = [dam(f"a{i}", day=i % 3) for i in range(6)] + [regatta(f"r{i}", i) for i in range(4)]
     items.append(dam("late", day=200, extra="report findings"))
