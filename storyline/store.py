@@ -159,6 +159,11 @@ MIGRATIONS: tuple[str, ...] = (
         DELETE FROM articles_fts WHERE rowid = old.rowid;
     END;
     """,
+    # Every save clears the analysis-error skips of the articles it saves: without an index
+    # that is a scan of all skips per article, and a large run records many skips.
+    """
+    CREATE INDEX skips_article ON skips(article);
+    """,
 )
 
 # Layer tables keyed by article, cleared before an article is re-analyzed.

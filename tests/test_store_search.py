@@ -12,6 +12,11 @@ from storyline import store as store_module
 from storyline.model import Article, Doc
 from storyline.store import Store
 
+# The migrations up to, not including, the one that keys search rows by rowid.
+BEFORE_REINDEX = store_module.MIGRATIONS[
+    : next(i for i, m in enumerate(store_module.MIGRATIONS) if "articles_fts_replace" in m)
+]
+
 
 def doc(text: str, title: str = "T", stages: tuple[str, ...] = ()) -> Doc:
     return Doc(Article(Article.make_id(text, title), text, title=title), stages=stages)
@@ -42,7 +47,7 @@ def test_saving_an_article_clears_its_old_search_row_by_rowid_not_by_a_scan(tmp_
 
 
 def test_the_old_triggers_would_fail_the_scan_check(tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:-1])
+    monkeypatch.setattr(store_module, "MIGRATIONS", BEFORE_REINDEX)
     with Store(tmp_path / "old.db") as store:
         plans = [
             store.conn.execute(
@@ -71,7 +76,7 @@ def test_a_store_made_with_the_old_triggers_is_reindexed_on_opening(
     path = tmp_path / "s.db"
     saved = doc("A quokka parade crossed Port Alda on Sunday.")
     with monkeypatch.context() as patch:
-        patch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:-1])
+        patch.setattr(store_module, "MIGRATIONS", BEFORE_REINDEX)
         with Store(path) as old:
             old.save([saved])
     with Store(path) as store:
@@ -79,3 +84,12 @@ def test_a_store_made_with_the_old_triggers_is_reindexed_on_opening(
         store.save([doc(saved.text, stages=("sentences.v1",))])
         assert store.conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 1
         assert store.search("parade") == [saved.article.id]
+
+
+def test_clearing_skips_on_save_uses_an_index(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.db") as store:
+        plan = store.conn.execute(
+            "EXPLAIN QUERY PLAN DELETE FROM skips WHERE article = ? AND kind = 'analysis-error'",
+            ("a",),
+        ).fetchall()
+    assert any("skips_article" in str(tuple(row)) for row in plan), plan
