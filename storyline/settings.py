@@ -71,8 +71,8 @@ SETTINGS: tuple[Setting, ...] = (
         "occasion_threshold",
         0.25,
         "Average similarity (0-1) an article needs with the reports of an occasion to join it "
-        "(embedding, TF-IDF, people, places and the years of its dates blended; see "
-        "link/stories.py). Higher splits happenings finer.",
+        "(embedding, TF-IDF, people, places, the years of its dates and its protagonist "
+        "blended; see link/stories.py). Higher splits happenings finer.",
     ),
     Setting(
         "story_threshold",

@@ -2,8 +2,9 @@
 
 Each analyzed article becomes an :class:`ArticleFeatures`: a sentence embedding of its headline
 and lead, its actors (people, organizations and countries, weighted by how often and how early
-they are named), its places, its content words, its dates and their years. Grouping reads
-only these, so a new article costs one embedding and never touches the text of the others again.
+they are named), its places, its content words, its dates and their years, and the person it is
+mostly about. Grouping reads only these, so a new article costs one embedding and never touches
+the text of the others again.
 """
 
 from __future__ import annotations
@@ -41,6 +42,10 @@ TITLE_CHARS = 160
 # fire from the 2013 one) when no publication date does. A date as long as a year ("in 2005")
 # counts; a decade or an open range does not pin a year.
 YEAR_DAYS = 366
+# A report has a protagonist when one person outweighs every other named person at least this
+# many times over (headline and lead count most, see the weights above): "Chargers' Williams
+# arrested" names the earlier arrest of a teammate in passing, far below Williams himself.
+PROTAGONIST_RATIO = 2.0
 
 # Terms are words and numbers, as scikit-learn's default tokenizer finds them: figures
 # ("9-14 start", "31-24", "6.1") tell one happening from another of the same kind.
@@ -60,6 +65,7 @@ class ArticleFeatures:
     and lead (what a story's keywords are drawn from). ``terms`` maps each word and number of the
     whole article (and ``@YYYY-MM`` for each month it dates) to ``1 + log(count)``.
     ``years`` maps each year the article's dates fall in ("2013") to how many of its dates do.
+    ``protagonist`` is the surname of the person the article is mostly about, if one is.
     """
 
     id: str
@@ -73,6 +79,7 @@ class ArticleFeatures:
     words: frozenset[str] = field(default_factory=frozenset)
     terms: Mapping[str, float] = field(default_factory=dict)
     years: Mapping[str, float] = field(default_factory=dict)
+    protagonist: str | None = None
 
 
 def headline(doc: Doc) -> str:
@@ -222,16 +229,32 @@ def event_years(doc: Doc) -> dict[str, float]:
     return {str(y): float(c) for y, c in sorted(counts.items())}
 
 
+def protagonist(doc: Doc, actors: Mapping[str, float]) -> str | None:
+    """Return the surname of the article's dominant person, or None when no person dominates.
+
+    The person must weigh at least :data:`PROTAGONIST_RATIO` times the next one among the
+    actors. The last word of the name is kept, so that "Vincent Jackson", "Jackson" and a
+    headline's "Chargers WR Jackson" name one protagonist across articles.
+    """
+    names = {e.id: e.name for e in doc.entities if e.type == "PER"}
+    ranked = sorted(((w, e) for e, w in actors.items() if e in names), reverse=True)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] < PROTAGONIST_RATIO * ranked[1][0]):
+        return None
+    words = normalize(names[ranked[0][1]]).split()
+    return words[-1] if words else None
+
+
 def features(docs: Sequence[Doc]) -> list[ArticleFeatures]:
     """Return the features of each doc, in order; headlines and leads are embedded in one batch."""
     texts = [lead_text(d) for d in docs]
     vectors = embedder().embed(texts)
+    actors = [actor_weights(doc) for doc in docs]
     return [
         ArticleFeatures(
             id=doc.article.id,
             published=known_date(doc),
             vector=vectors[i],
-            actors=actor_weights(doc),
+            actors=actors[i],
             places=place_ids(doc),
             title=headline(doc),
             when=known_date(doc),
@@ -239,6 +262,7 @@ def features(docs: Sequence[Doc]) -> list[ArticleFeatures]:
             words=content_words(texts[i]),
             terms=term_weights(doc),
             years=event_years(doc),
+            protagonist=protagonist(doc, actors[i]),
         )
         for i, doc in enumerate(docs)
     ]

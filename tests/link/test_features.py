@@ -9,8 +9,8 @@ import numpy as np
 
 from link.handmade import make
 from storyline.link.corpus import decode, encode
-from storyline.link.features import ArticleFeatures, event_years, known_date
-from storyline.model import TimeExpr
+from storyline.link.features import ArticleFeatures, event_years, known_date, protagonist
+from storyline.model import Article, Doc, Entity, TimeExpr
 
 TEXT = (
     "The warehouse burned on March 12, 2013. Crews fought the blaze in March. "
@@ -60,3 +60,34 @@ def test_a_publication_date_inferred_from_the_text_neither_orders_nor_windows_gr
     )
     assert known_date(inferred) is None
     assert known_date(make("b", TEXT, None, [])) is None
+
+
+def people_doc(*names: tuple[str, str, str]) -> Doc:
+    """Return a doc naming entities ``(id, name, type)``; protagonist() reads only these."""
+    return Doc(Article("a", "Text."), entities=tuple(Entity(i, n, t) for i, n, t in names))
+
+
+def test_the_protagonist_is_the_surname_of_a_person_who_outweighs_every_other_twice():
+    doc = people_doc(
+        ("e-w", "Chargers Jamal Williams", "PER"), ("e-j", "Vincent Jackson", "PER"),
+        ("e-c", "San Diego Chargers", "ORG"),
+    )  # fmt: skip
+    # The team weighs most, but only people can be protagonists; Jackson is named in passing.
+    assert protagonist(doc, {"e-c": 0.5, "e-w": 0.3, "e-j": 0.1}) == "williams"
+    assert protagonist(doc, {"e-w": 0.3, "e-j": 0.15}) == "williams"  # exactly twice is enough
+    assert protagonist(doc, {"e-w": 0.3, "e-j": 0.2}) is None  # two people share the report
+    assert protagonist(doc, {"e-c": 1.0}) is None  # nobody
+
+
+def test_a_protagonist_named_in_full_or_by_surname_is_one_across_articles():
+    full = people_doc(("e-vj", "Vincent Jackson", "PER"))
+    short = people_doc(("e-j", "Jackson", "PER"))
+    assert protagonist(full, {"e-vj": 1.0}) == protagonist(short, {"e-j": 1.0}) == "jackson"
+
+
+def test_the_protagonist_survives_the_stored_form_of_the_features():
+    f = ArticleFeatures(
+        id="a1", published=None, vector=np.ones(4, dtype=np.float32), actors={}, places=frozenset(),
+        title="Williams arrested", protagonist="williams",
+    )  # fmt: skip
+    assert decode(*encode(f)[2:]).protagonist == "williams"

@@ -171,6 +171,49 @@ def test_a_year_conflict_counts_only_between_dated_reports():
     assert gap == pytest.approx(stories.YEAR_CONFLICT / 2)
 
 
+def arrest(aid: str, vector: np.ndarray, words: str, who: str | None) -> ArticleFeatures:
+    """Return features of an undated report on a player's arrest, about ``who`` if anyone."""
+    return ArticleFeatures(
+        id=aid, published=None, vector=vector, actors={"e-team": 1.0}, places=frozenset(),
+        title=aid, terms={w: 1.0 for w in words.split()}, protagonist=who,
+    )  # fmt: skip
+
+
+ARREST = "arrested dui chargers suspicion driving patrol freeway"
+# Another DUI arrest of a player of the same team: three words in seven are the first one's.
+RELAPSE = "arrested dui chargers lineman sunday breathalyzer attorney"
+
+
+@pytest.mark.parametrize(("who", "joins"), [("jackson", True), (None, True), ("williams", False)])
+def test_a_report_about_another_protagonist_starts_another_occasion_of_the_story(who, joins):
+    built = StoryIndex(dimensions=DIM)
+    first = built.add(arrest("first", unit(1, 0.2), ARREST, "jackson"))
+    second = built.add(arrest("second", unit(1, 1.0), RELAPSE, who))
+    assert second.story == first.story  # the team holds the story together
+    assert (second.occasion == first.occasion) is joins
+
+
+def test_protagonists_agree_or_conflict_only_between_reports_that_have_one():
+    built = StoryIndex(dimensions=DIM)
+    built.add(arrest("a", unit(1, 0.2), ARREST, "jackson"))
+    built.add(arrest("b", unit(1, 0.2), ARREST, None))
+    ((occasion, members),) = built.occasions().items()
+    assert members == ["a", "b"]
+    group = built._occasions[occasion]
+    assert group.cast == 1.0
+    same, nobody, other = (
+        built.profile(arrest(aid, unit(1, 0.2), ARREST, who))
+        for aid, who in (("p", "jackson"), ("q", None), ("r", "williams"))
+    )
+    # One of the two pairs has a protagonist on both sides: half of each weight counts.
+    assert built.score(same, group) - built.score(nobody, group) == pytest.approx(
+        stories.PROTAGONIST_WEIGHT / 2
+    )
+    assert built.score(nobody, group) - built.score(other, group) == pytest.approx(
+        stories.PROTAGONIST_CONFLICT / 2
+    )
+
+
 def test_grouping_does_not_depend_on_the_order_of_the_input():
     items = [dam(f"a{i}", day=i % 3) for i in range(6)] + [regatta(f"r{i}", i) for i in range(4)]
     items.append(dam("late", day=200, extra="report findings"))
