@@ -2,5 +2,6 @@
 
 Each module reads what the per-article pipeline stored (Doc layers) and never parses text
 again: :mod:`~storyline.link.features` turns a Doc into what grouping needs,
-:mod:`~storyline.link.stories` groups articles incrementally and finds syndicated copies.
+:mod:`~storyline.link.stories` groups articles incrementally and
+:mod:`~storyline.link.copies` finds syndicated copies.
 """

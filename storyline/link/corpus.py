@@ -35,9 +35,9 @@ import numpy as np
 from storyline.link import compare, events, summary, timeline
 from storyline.link import stories as grouping
 from storyline.link.actors import fold
+from storyline.link.copies import copies
 from storyline.link.features import ArticleFeatures, Vector, features
 from storyline.link.reports import StoryDocs, independence
-from storyline.link.stories import copies
 from storyline.model import Doc, Occasion, Story, content_id
 from storyline.settings import Settings
 from storyline.store import LinkRow, Store

@@ -13,8 +13,9 @@ import pytest
 
 from storyline.analyze import analyze
 from storyline.link import stories
+from storyline.link.copies import copies
 from storyline.link.features import ArticleFeatures
-from storyline.link.stories import GroupOptions, StoryIndex, arrival_order, copies, index
+from storyline.link.stories import GroupOptions, StoryIndex, arrival_order, index
 from storyline.model import Article, Doc
 from storyline.settings import Settings
 from storyline.store import Store
