@@ -93,13 +93,20 @@ def _reported(ctx: Context, quoted: Sequence[QuotedString], drafts: dict[int, Dr
                 for p in pieces
                 if any(p[0] < q.closing and q.opening < p[1] for q in draft.quoted)
             ]
-        if (
+        # 'Blumenthal was asked, "...?"': the one named beside a passive cue
+        # is asked or told, and the asker is not named.
+        if not _passive(token) and (
             (draft.quoted and (subject is None or quoted_token(subject, draft.quoted)))
             or (subject is not None and ctx.paragraph(subject.idx) != draft.paragraph)
             or (subject is None and _finite_active(token))
         ):
             subject = speakers.speaker_beside(ctx, token, draft.quoted)
         draft.subject = subject
+
+
+def _passive(token: Token) -> bool:
+    """Return whether a cue verb is passive ("was asked", "is said to")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
 def _finite_active(token: Token) -> bool:
@@ -194,7 +201,7 @@ def _quote(ctx: Context, draft: Draft, pieces: list[Piece]) -> Quote:
     )
 
 
-@stage("quotes", 2, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
+@stage("quotes", 3, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
 def quotes_stage(doc: Doc) -> Doc:
     """Return the doc with its quotes; none when the article was not parsed."""
     if doc.parse is None:

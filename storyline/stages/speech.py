@@ -62,6 +62,17 @@ def is_according(token: Token) -> bool:
     )
 
 
+def markup(token: Token) -> bool:
+    """Return whether a word is the name of a markup tag ("<tweet author=...>"), not prose.
+
+    Pages copied from the web keep embeds as tags; "tweet" or "quote" there
+    names an element, and what follows are its attributes.
+    """
+    text = token.doc.text
+    before = text[max(0, token.idx - 2) : token.idx]
+    return before.endswith("<") or before == "</"
+
+
 def span(token: Token) -> Piece:
     """Return the character span of a token's subtree."""
     return token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
@@ -272,6 +283,11 @@ def _trailing(token: Token) -> list[Piece]:
     # What comes before must be a clause ("In December, the Times wrote"
     # has only a phrase there): some word in it has a subject of its own.
     before = token.doc[sent.start : comma.i]
+    # "When the moderator pointed out ..., the candidate said", "Asked if
+    # ..., Trump said": a fronted adverbial clause frames the saying and
+    # is no statement; the parser lost what was said after the cue.
+    if before[0].tag_ in ("IN", "WRB", "VBN"):
+        return []
     if not any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i < comma.i for t in before):
         return []
     return [(sent.start_char, comma.idx)]
@@ -392,6 +408,8 @@ def read(token: Token, linked: bool) -> Reading | None:
     ``linked`` marks a verb a quote was tied to by position, which counts
     as a cue whatever its lemma ('"Go back," Trump barked').
     """
+    if markup(token):
+        return None
     if is_according(token):
         to = token.doc[token.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None)

@@ -369,3 +369,20 @@ def test_quote_left_open_without_continuation_ends_with_its_paragraph() -> None:
     (only_one,) = quotemarks.quoted_strings(text)
     assert text[only_one.start : only_one.end] == "We are not defenders of the regime."
     assert not only_one.runs_on
+
+
+def test_cue_less_quote_after_an_unattributed_paragraph_is_left_out(quotes: Any) -> None:
+    text = (
+        "The vote was close on Tuesday.\n\n"
+        "“We are not defenders of the existing regime in Syria, I have already stated this.”"
+    )
+    assert quotes(text) == []
+
+
+def test_markup_tag_named_tweet_is_no_cue(quotes: Any) -> None:
+    text = (
+        "Here is what he wrote on Monday:\n\n"
+        '<tweet pic="" author="realDonaldTrump" timestamp="1449075600">Praying for those '
+        "impacted by the shooting in California today.</tweet>"
+    )
+    assert [q.cue for q, _ in quotes(text)] == []

@@ -137,3 +137,23 @@ def test_adjective_without_a_complement_attributes_nothing(nlp: Any) -> None:
     adjective = next(t for t in parsed if t.lower_ == "confident")
     assert speech.is_adjective_cue(adjective)
     assert speech.adjective_content(adjective) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When the moderator pointed out that Trump had not answered the question, "
+        "the candidate said.",
+        "While most voters in the poll liked the senator, only 43 percent said.",
+    ],
+)
+def test_fronted_adverbial_clause_is_not_what_a_final_cue_reports(nlp: Any, text: str) -> None:
+    assert [a for a in attributions(nlp, text) if a[0] == "said"] == []
+
+
+def test_person_beside_a_passive_cue_is_asked_not_the_speaker(nlp: Any) -> None:
+    text = (
+        "Blumenthal was asked on Wednesday, “If you had known she had a personal server, "
+        "would you have told her?”"
+    )
+    assert [(cue, speaker) for cue, speaker, _ in attributions(nlp, text)] == [("asked", None)]
