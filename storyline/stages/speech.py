@@ -68,9 +68,14 @@ def markup(token: Token) -> bool:
     Pages copied from the web keep embeds as tags; "tweet" or "quote" there
     names an element, and what follows are its attributes.
     """
-    text = token.doc.text
-    before = text[max(0, token.idx - 2) : token.idx]
-    return before.endswith("<") or before == "</"
+    # Read the tokens just before, not ``doc.text``: spaCy rebuilds that string on every access.
+    doc, i = token.doc, token.i
+    if i == 0 or doc[i - 1].whitespace_:
+        return False
+    before = doc[i - 1].text
+    if before.endswith(("<", "</")):
+        return True
+    return before == "/" and i >= 2 and not doc[i - 2].whitespace_ and doc[i - 2].text.endswith("<")
 
 
 def span(token: Token) -> Piece:
