@@ -34,7 +34,11 @@ test: lint typecheck  ## ruff, mypy and the whole test suite
 docs: $(STAMP)  ## regenerate the docs generated from code (settings table, JSON Schema)
 	$(BIN)/python -m storyline.docs
 
-evaluation: $(STAMP)  ## regenerate docs/EVALUATION.md: every dataset in ../shared/data and the benchmark
+$(VENV)/.baselines: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,baselines]'
+	touch $@
+
+evaluation: $(VENV)/.baselines  ## regenerate docs/EVALUATION.md: every dataset in ../shared/data and the benchmark
 	$(BIN)/python -m storyline.eval.document --out docs/EVALUATION.md
 
 bench: $(STAMP)  ## the speed and memory benchmark, as a Markdown table

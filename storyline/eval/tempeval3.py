@@ -20,11 +20,12 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from storyline.errors import StorylineError
-from storyline.eval import timex
+from storyline.eval import heideltime, timex
 from storyline.eval.report import EvalOptions, Report, Score
 from storyline.eval.system import analyze_texts
 from storyline.model import Doc, TimeExpr
 from storyline.stages.published import infer_published
+from storyline.stages.times import find
 
 NAME = "tempeval3"
 SUBSET = "tbaq-cleaned"
@@ -148,9 +149,13 @@ def run(options: EvalOptions) -> Report:
     base = timex.total(
         (g.times, timex.baseline(a.parse, g.dct)) for g, a in zip(docs, analyzed, strict=True)
     )
+    rules = timex.total((g.times, find(g.text, g.dct)) for g in docs)
+    heidel, heidel_note = heideltime.scores([(d.text, d.dct, d.times) for d in docs])
     scores: list[Score] = [
         *timex.scores(ours, "storyline"),
         *half_scores(docs, analyzed),
+        *timex.scores(rules, "storyline:rules alone", "times.find on the raw text, no parse"),
+        *heidel,
         *timex.scores(base, "baseline:spaCy+dateparser"),
         Score("value F1", 0.78, "published:HeidelTime", ANCHOR_NOTE),
         Score("extraction strict F1", 0.83, "published:HeidelTime/ClearTK", ANCHOR_NOTE),
@@ -167,6 +172,7 @@ def run(options: EvalOptions) -> Report:
             "the TE3-platinum test set is held out of our copy, so the published "
             "numbers (platinum) are anchors, not a same-data comparison.",
             "Every document is analyzed with its creation time (DCT) as the publication date.",
+            heidel_note,
         ),
         headline=("value F1", "extraction relaxed F1", "extraction strict F1"),
     )

@@ -115,3 +115,12 @@ def test_store_growth_compares_marginal_save_and_export_per_article() -> None:
     assert "save s / 1k (last 1k) x1.20" in line and "export s / 1k x1.25" in line
     assert "1,200 MB (over 1 GB)" in line
     assert scale.growth([checkpoint(1_000, 1.5, 1.2, 80)])[0].startswith("growth: fewer")
+
+
+def test_time_rules_pass_counts_what_it_finds() -> None:
+    from bench import timetagging
+
+    dated = [texts.NewsText("a", TEXT, published=date(2012, 7, 18))]
+    seconds, found = timetagging.rules_passes(dated, passes=2)
+    assert len(seconds) == 2 and all(s >= 0 for s in seconds)
+    assert found == 2  # "on Tuesday" and "in March"
