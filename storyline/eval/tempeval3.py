@@ -24,7 +24,7 @@ from storyline.eval import heideltime, timex
 from storyline.eval.report import EvalOptions, Report, Score
 from storyline.eval.system import analyze_texts
 from storyline.model import Doc, TimeExpr
-from storyline.stages.published import infer_published
+from storyline.stages.published import firm, infer_published
 from storyline.stages.times import find
 
 NAME = "tempeval3"
@@ -109,10 +109,12 @@ def hidden_dates(docs: list[TimeMLDoc], analyzed: list[Doc]) -> list[Score]:
     """Return how often the date inferred with the DCT hidden has its year, and is within 31 days.
 
     Each text is read as if it came without a date: over all documents no
-    answer counts as wrong; the "answered" scores count only those answered.
+    answer counts as wrong; the "answered" scores count only those answered,
+    the "adopted" ones only the firm estimates the stage makes the article's
+    date; "bound holds" is how often the estimate is not after the real date.
     """
     dated = [(g, a) for g, a in zip(docs, analyzed, strict=True) if g.dct is not None]
-    year = close = answered = 0
+    year = close = answered = firm_year = firm_close = firm_count = bound = 0
     for gold, doc in dated:
         ents = doc.parse.ents if doc.parse is not None else ()
         spans = [(e.start_char, e.end_char) for e in ents if e.label_ in ("DATE", "TIME")]
@@ -120,12 +122,18 @@ def hidden_dates(docs: list[TimeMLDoc], analyzed: list[Doc]) -> list[Score]:
         if found is None or gold.dct is None:
             continue
         answered += 1
-        year += found.date.year == gold.dct.year
-        close += abs((found.date - gold.dct).days) <= 31
+        right_year = found.date.year == gold.dct.year
+        near = abs((found.date - gold.dct).days) <= 31
+        year, close, bound = year + right_year, close + near, bound + (found.date <= gold.dct)
+        if firm(found):
+            firm_count += 1
+            firm_year, firm_close = firm_year + right_year, firm_close + near
     note = f"DCT hidden; {answered} of {len(dated)} documents answered, no answer counts as wrong"
     total, among = len(dated) or 1, answered or 1
     some = f"DCT hidden; over the {answered} documents answered"
-    return [
+    held = f"DCT hidden; over the {firm_count} firm estimates adopted as the publication date"
+    firm_row = "publication date when hidden, adopted"
+    scores = [
         Score("publication date when hidden: year right", year / total, "storyline", note),
         Score("publication date when hidden: within 31 days", close / total, "storyline", note),
         Score(
@@ -137,7 +145,25 @@ def hidden_dates(docs: list[TimeMLDoc], analyzed: list[Doc]) -> list[Score]:
             "storyline",
             some,
         ),
+        Score(
+            "publication date when hidden, answered: bound holds",
+            bound / among,
+            "storyline",
+            f"{some}: the estimate is on or before the real date",
+        ),
+        Score(
+            "publication date when hidden: adopted",
+            firm_count / total,
+            "storyline",
+            "DCT hidden; share of documents whose estimate is firm enough to become the date",
+        ),
     ]
+    if firm_count:
+        scores += [
+            Score(f"{firm_row}: year right", firm_year / firm_count, "storyline", held),
+            Score(f"{firm_row}: within 31 days", firm_close / firm_count, "storyline", held),
+        ]
+    return scores
 
 
 def run(options: EvalOptions) -> Report:

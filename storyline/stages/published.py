@@ -13,7 +13,10 @@ before it.
 Once a year is known, year-less names reported ("Oct. 13", "late June", a
 dateline's "March 3") place the estimate within it.
 
-Relative expressions ("yesterday", "on Tuesday", "last week") say nothing
+Only a firm estimate becomes the article's date (see :data:`ADOPT_AT`): a
+dateline, a caption, or a reported date that others close below it support;
+the rest are kept in the article's metadata as bounds ("published after 1 Jan
+2011"). Relative expressions ("yesterday", "on Tuesday", "last week") say nothing
 about the date on their own: with no explicit date the answer is None, and
 the times stage keeps their spans with value None. Nothing here reads the
 clock: an inferred date always comes from a date written in the text.
@@ -51,8 +54,8 @@ _PRECISION: dict[str, Precision] = {
 # (On TempEval-3, whose texts mostly name only older dates, a day estimate was within
 # 31 days 2 times in 9 and a year estimate right 8 times in 51: these rank, they are
 # not calibrated probabilities.)
-_BASE: dict[str, float] = {"dateline": 0.9, "day": 0.5, "caption": 0.4, "month": 0.3,
-                           "year": 0.15}  # fmt: skip
+_BASE: dict[str, float] = {"dateline": 0.9, "lead": 0.45, "caption": 0.4, "day": 0.3,
+                           "month": 0.25, "year": 0.15}  # fmt: skip
 _SUPPORT_STEP, _SUPPORT_MAX = 0.1, 0.2  # per other reported date close below the estimate
 _RECENT = timedelta(days=31)  # "close below": at most this long before the estimate
 _CONFLICT = 0.5  # factor when a planned date falls before the estimate
@@ -80,7 +83,21 @@ _EXPECT_WINDOW = 120
 _FISCAL = re.compile(r"\bfiscal\b", re.I)
 _RELATIVE_WORD = re.compile(r"\b(?:last|next|this|coming|past|previous|ago|that)\b", re.I)
 _MONTH_NAME = re.compile(MONTH_RX)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY = re.compile(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# The lead: the sentences that say what happened ("The offer, disclosed on 16 June
+# 2025, ..."); full dates further down are mostly background ("the Aug. 7, 1998
+# bombings"), which news tells in its later paragraphs.
+_LEAD_SENTENCES = 3
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_SENTENCE_END = re.compile(r"(\w+)[.!?][\"'”’)]?\s+(?=[\"“‘A-Z])")
+# Words a full stop follows inside a sentence ("Aug. 7", "Mr. Putin", "U.S. forces").
+_ABBREVIATIONS = frozenset({
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "rev",
+    "prof", "inc", "corp", "co", "ltd", "jr", "sr", "no", "vs", "u.s",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -108,6 +125,7 @@ class _Clue:
     plan: bool
     kind: str  # dateline, caption, or the precision
     via: Inferred | None = None  # the estimate that gave a year-less name its year
+    by_weekday: bool = False  # a year-less name whose weekday gave it its year
 
     @property
     def bound(self) -> date:
@@ -150,7 +168,10 @@ def infer_published(
     known = {(t.start, t.end) for t in absolute if t.value is not None}
     relative = [t for t in find(full, anchor, spans) if (t.start, t.end) not in known]
     for clue in _clues(full, relative, where, anchored=True, via=first):
-        if clue.kind == "dateline":  # the filing day: on or after every reported date
+        weekday = _weekday_year(clue, first.date)
+        if weekday is not None:  # "Monday, Oct. 26": its weekday names the year
+            clue = weekday
+        elif clue.kind == "dateline":  # the filing day: on or after every reported date
             clue = _on_or_after(clue, first.date)
         elif clue.start.year != first.date.year:
             continue
@@ -158,6 +179,28 @@ def infer_published(
             continue  # "December" read in a year-level estimate may not carry it past it
         (plans if clue.plan else reported).append(clue)
     return _estimate(reported, plans)
+
+
+def _weekday_year(clue: _Clue, when: date) -> _Clue | None:
+    """Return a year-less day written with its weekday moved into the first year it fits.
+
+    "Monday, Oct. 26" falls on a Monday once in every five to eleven years: the
+    first such year from the year the other evidence allows is its year, a
+    surer one than that evidence (a lower bound) gives. None when the clue
+    names no weekday or no year within twelve fits.
+    """
+    named = _WEEKDAY.search(clue.surface)
+    if named is None or clue.precision != "day" or clue.start != clue.end:
+        return None
+    wanted = _WEEKDAYS.index(named.group(1).lower()[:3])
+    for year in range(when.year, when.year + 12):
+        try:
+            day = clue.start.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if day.weekday() == wanted and day >= when:
+            return dataclasses.replace(clue, start=day, end=day, via=None, by_weekday=True)
+    return None
 
 
 def _on_or_after(clue: _Clue, when: date) -> _Clue:
@@ -202,7 +245,13 @@ def _clues(
             or bool(_PLAN_BEFORE.search(text, max(0, t.start - 40), t.start))
             or _expected(text, t.start)
         )
-        kind = "dateline" if in_dateline else "caption" if _in_caption(text, t.start) else precision
+        lead = precision == "day" and _in_lead(text, t.start) and not _naming(text, t.start)
+        kind = (
+            "dateline" if in_dateline
+            else "caption" if _in_caption(text, t.start)
+            else "lead" if lead
+            else precision
+        )  # fmt: skip
         clues.append(_Clue(t.interval_start, t.interval_end, precision, surface, plan, kind, via))
     return clues
 
@@ -212,6 +261,23 @@ def _expected(text: str, at: int) -> bool:
     window = text[max(0, at - _EXPECT_WINDOW) : at]
     window = window[max(window.rfind(". "), window.rfind("\n")) + 1 :]
     return bool(_EXPECT.search(window))
+
+
+def _in_lead(text: str, at: int) -> bool:
+    """Return True when ``at`` is in the first sentences, where news says what happened.
+
+    A headline has no full stop, so it does not count as a sentence.
+    """
+    ends = (m for m in _SENTENCE_END.finditer(text, 0, at) if m.end() <= at)
+    real = [m for m in ends if len(m.group(1)) > 1 and m.group(1).lower() not in _ABBREVIATIONS]
+    return len(real) < _LEAD_SENTENCES
+
+
+def _naming(text: str, at: int) -> bool:
+    """Return True for a date used as a name ("the Aug. 7, 1998 bombings"): background."""
+    return (
+        bool(_THE_BEFORE.search(text[max(0, at - 8) : at])) or text[at : at + 4].lower() == "the "
+    )
 
 
 def _in_caption(text: str, at: int) -> bool:
@@ -243,6 +309,7 @@ def _evidence(best: _Clue, support: int, conflicts: list[_Clue]) -> str:
     """Return one line saying which date set the estimate and what agrees or disagrees."""
     kinds = {
         "dateline": "date in the dateline",
+        "lead": "date reported in the lead",
         "caption": "explicit date in a photo caption",
         "day": "latest date reported in the past tense",
         "month": "latest month reported in the past tense",
@@ -251,6 +318,8 @@ def _evidence(best: _Clue, support: int, conflicts: list[_Clue]) -> str:
     parts = [f"{kinds[best.kind]}: {best.surface!r}"]
     if best.via is not None:
         parts.append(f"its year from the {best.via.evidence.split('; ')[0]}")
+    elif best.by_weekday:
+        parts.append("its year the first its weekday fits")
     if best.precision != "day" and best.kind != "dateline":
         parts.append(f"published after it, so {best.bound.isoformat()} at the earliest")
     if support:
@@ -263,17 +332,27 @@ def _evidence(best: _Clue, support: int, conflicts: list[_Clue]) -> str:
 # A year-level estimate fixes no day: "Monday" or "three weeks ago" read against it
 # would be invented, so it is recorded but not adopted as the publication date.
 ADOPTED: frozenset[Precision] = frozenset({"day", "month"})
+# Nor is a day or month too unsure: a date the text reports on its own is more often
+# background ("the Aug. 7, 1998 bombings", in a story of the next year) than the news of
+# the day, which news writes with "on Tuesday" and "yesterday". A dateline or a caption
+# is adopted; a reported date is when another date within a month below agrees with it.
+ADOPT_AT = 0.4
 
 
-@stage("published", 2, requires=("article", "parse"), assigns=("article",))
+def firm(inferred: Inferred) -> bool:
+    """Return True when an estimate is firm enough to become the article's publication date."""
+    return inferred.precision in ADOPTED and inferred.confidence >= ADOPT_AT
+
+
+@stage("published", 3, requires=("article", "parse"), assigns=("article",))
 def published_stage(doc: Doc) -> Doc:
     """Return the doc with a publication date inferred from its text when it had none.
 
     The estimate and why go to ``article.meta`` (``published_confidence``,
-    ``published_precision``, ``published_evidence``); a day- or month-level
-    one becomes ``published`` with origin ``inferred``, a year-level one stays
-    in ``published_estimate`` only. Without one, ``published`` stays None and
-    relative expressions unresolved: the run date is never used.
+    ``published_precision``, ``published_evidence``); a firm one (see
+    :func:`firm`) becomes ``published`` with origin ``inferred``, any other
+    stays in ``published_estimate`` only. Without a firm one, ``published``
+    stays None and relative expressions unresolved: the run date is never used.
     """
     article = doc.article
     if article.published is not None:
@@ -290,7 +369,7 @@ def published_stage(doc: Doc) -> Doc:
         "published_precision": inferred.precision,
         "published_evidence": inferred.evidence,
     }
-    if inferred.precision not in ADOPTED:
+    if not firm(inferred):
         meta["published_estimate"] = inferred.date.isoformat()
         return dataclasses.replace(doc, article=dataclasses.replace(article, meta=meta))
     adopted = dataclasses.replace(
