@@ -14,6 +14,7 @@ import shutil
 import tempfile
 import threading
 import uuid
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -111,7 +112,7 @@ class Jobs:
 
     def __init__(self, db: str, settings: Settings) -> None:
         self.db, self.settings = db, settings
-        self.folder = Path(tempfile.mkdtemp(prefix="storyline-uploads-"))
+        self._folder: Path | None = None  # made on the first upload, removed with the jobs
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         # One analysis at a time: SQLite has one writer, and spaCy is loaded once.
@@ -124,7 +125,7 @@ class Jobs:
     def start(self, files: list[tuple[str, str, bytes]], wait: bool = False) -> Job:
         """Write ``(display name, extension, data)`` files and analyze them in a thread."""
         job = Job(uuid.uuid4().hex, [name for name, _, _ in files])
-        folder = self.folder / job.id
+        folder = self.folder() / job.id
         folder.mkdir()
         paths = []
         for n, (_, ext, data) in enumerate(files):
@@ -174,5 +175,18 @@ class Jobs:
             finally:
                 shutil.rmtree(folder, ignore_errors=True)
 
+    def folder(self) -> Path:
+        """Return the temporary folder uploads are written to, made on first use.
+
+        A server that never receives an upload leaves nothing behind; the folder
+        goes when the jobs are garbage-collected or the process exits.
+        """
+        with self._lock:
+            if self._folder is None:
+                self._folder = Path(tempfile.mkdtemp(prefix="storyline-uploads-"))
+                weakref.finalize(self, shutil.rmtree, self._folder, True)
+            return self._folder
+
     def close(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)

@@ -264,3 +264,18 @@ def test_hostile_article_text_is_escaped_everywhere(client: TestClient) -> None:
 
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[2] / "examples" / "articles"
+
+
+def test_upload_jobs_make_their_folder_on_first_use_and_remove_it(tmp_path: Path) -> None:
+    import gc
+
+    from storyline.settings import Settings
+    from storyline.web.upload import Jobs
+
+    jobs = Jobs(str(tmp_path / "x.db"), Settings())
+    assert jobs._folder is None  # a server that gets no upload makes no folder
+    folder = jobs.folder()
+    assert folder.is_dir() and jobs.folder() == folder
+    del jobs
+    gc.collect()
+    assert not folder.exists()
