@@ -30,11 +30,13 @@ from storyline.stages.participants import (
     Context,
     actors_of,
     agent_of,
+    asked_by_noun,
     is_military,
     noun_source,
     object_of,
     prep_actor,
     subject_of,
+    undergoer,
     verb_actors,
 )
 from storyline.stages.plover import Sense
@@ -100,11 +102,15 @@ def _read_one(trigger: Trigger, ctx: Context) -> _Clause:
         if host is not None and trigger.light:
             source = agent_of(host) if token.dep_ == "nsubjpass" else subject_of(host)
             target = prep_actor(token, NOUN_PREPS) or object_of(host, sense)
+        elif (victim := undergoer(token, sense)) is not None:
+            source, target = noun_source(token), victim
         else:
             source = noun_source(token)
             if source is None and host is not None:
                 source = subject_of(host)
             target = prep_actor(token, NOUN_PREPS)
+            if target is None and sense.type == "DEMAND":
+                target = asked_by_noun(token, host)
             if target is None and host is not None:
                 target = object_of(host, sense)
             # "called for sanctions", "cancelled a visit": the verb bears on the noun.
@@ -228,7 +234,7 @@ def main(readings: Sequence[Reading]) -> Reading | None:
 
 @stage(
     "events",
-    2,
+    3,
     requires=("article", "parse", "entities", "mentions", "times"),
     assigns=("events",),
 )

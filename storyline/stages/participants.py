@@ -46,6 +46,16 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+# Verbs whose subject undergoes what a harm noun names: "a prisoner died of torture",
+# "civilians suffered heavy shelling": the subject is the target, not the doer.
+UNDERGOER_VERBS = frozenset({"die", "suffer", "succumb", "perish", "undergo", "endure"})
+HARMS = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+# Verbs that act on someone through what they make them do: "allowed U.N. planes to land",
+# "ordered the paper to suspend publication": the subject of that clause is the one acted on.
+DIRECTIVE_VERBS = frozenset(
+    {"allow", "permit", "let", "order", "force", "compel", "urge", "ask", "tell", "invite",
+     "require", "persuade", "forbid", "prevent", "press", "pressure", "call"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -96,7 +106,9 @@ def _inner_actor(noun: Token, depth: int = 1) -> Token | None:
         named = child.ent_type_ in ACTOR_LABELS or child.pos_ == "PROPN"
         owner = child.dep_ == "poss" and child.tag_ != "PRP$"
         modifier = child.dep_ in ("compound", "amod", "nmod") and named
-        if (owner or modifier) and actorish(child):
+        # "the opposition newspaper La Prensa": the name in apposition is the actor
+        renamed = child.dep_ == "appos" and named
+        if (owner or modifier or renamed) and actorish(child):
             return child
     for prep in noun.children if depth > 0 else ():
         if prep.dep_ == "prep" and prep.lower_ in INNER_PREPS:
@@ -132,6 +144,11 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "relcl":
         return verb.head
     controller, steps = controller_of(verb, conj=True), 0
+    if controller is not None and verb.dep_ == "xcomp":
+        # object control: in "forced the army to retreat" the army retreats
+        told = next((c for c in controller.children if c.dep_ == "dobj"), None)
+        if told is not None and controller.lemma_.lower() in DIRECTIVE_VERBS and actorish(told):
+            return told
     while controller is not None and steps < 4:
         for child in controller.children:
             if child.dep_ in SUBJECTS or child.dep_ == "nsubjpass":
@@ -194,6 +211,8 @@ def object_of(verb: Token, sense: Sense) -> Token | None:
         if found is None:
             found = child if actorish(child) else _inner_actor(child)
     found = found or prep_actor(verb, TARGET_PREPS)
+    if found is None and verb.lemma_.lower() in DIRECTIVE_VERBS:
+        found = _asked(verb, ("ccomp", "xcomp"))
     for child in verb.children:
         if found is None and child.pos_ == "VERB" and _infinitive(child):
             found = object_of(child, sense)
@@ -216,14 +235,29 @@ def _infinitive(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
-def _asked(verb: Token) -> Token | None:
+def _asked(verb: Token, clauses: tuple[str, ...] = ("ccomp",)) -> Token | None:
     """Return the one asked to act in "demanded that the United States match ..."."""
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ in clauses:
             subject = next((c for c in child.children if c.dep_ in SUBJECTS), None)
             if subject is not None and actorish(subject):
                 return subject
     return None
+
+
+def undergoer(noun: Token, sense: Sense) -> Token | None:
+    """Return who suffers a harm noun through an undergoer verb ("X died of torture"), if so.
+
+    The noun may sit a few prepositions down ("died as a result of torture").
+    """
+    if sense.type not in HARMS:
+        return None
+    verb, steps = noun.head, 0
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i and steps < 4:
+        verb, steps = verb.head, steps + 1
+    if verb.lemma_.lower() not in UNDERGOER_VERBS:
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECTS and actorish(c)), None)
 
 
 def noun_source(noun: Token) -> Token | None:
@@ -383,6 +417,11 @@ def verb_actors(verb: Token, sense: Sense) -> tuple[Sense, Token | None, Token |
     if sense.type == "DEMAND" and target is None:
         target = _asked(verb)
     return sense, source, target
+
+
+def asked_by_noun(noun: Token, host: Token | None) -> Token | None:
+    """Return the one a demand noun asks to act: "its demand that Israel ease ..."."""
+    return _asked(noun, ("acl", "ccomp")) or (None if host is None else _asked(host))
 
 
 def is_military(token: Token) -> bool:

@@ -241,7 +241,7 @@ def test_the_stage_adds_the_events_of_the_article():
         ("threatened", "THREATEN", "asserted"),
         ("ban", "COERCE", "planned"),
     ]
-    assert events.events_stage.key == "events.v2"
+    assert events.events_stage.key == "events.v3"
 
 
 # --- general event classes: eventive nouns, nominalizations, clause verbs -----------------
@@ -278,3 +278,40 @@ def test_verbs_of_attitude_and_aspect_are_not_events(read):
     _, found = read("Officials said they wanted to reopen the bridge.")
     triggers = [r.event.trigger for r in found]
     assert "wanted" not in triggers and "reopen" in triggers
+
+
+# --- who is acted on: clauses, appositions and undergoers ------------------------------------
+
+
+def test_a_directive_acts_on_the_subject_of_the_clause_it_governs(read):
+    doc, found = read(
+        "The rebel wing refused to allow United Nations planes to land and evacuate its observers."
+    )
+    refused = by_trigger(found, "refused")
+    assert text_of(doc, refused.targets) == ["United Nations planes"]
+
+
+def test_object_control_gives_the_infinitive_its_doer(read):
+    doc, found = read("Rebels forced the army to retreat.")
+    assert text_of(doc, by_trigger(found, "retreat").sources) == ["the army"]
+    doc, found = read("Putin decided to meet Erdogan.")
+    assert text_of(doc, by_trigger(found, "meet").sources) == ["Putin"]
+
+
+def test_a_demand_noun_targets_the_one_its_clause_asks_to_act(read):
+    doc, found = read(
+        "The labour office reiterated its demand today that Israel ease restrictions."
+    )
+    assert text_of(doc, by_trigger(found, "demand").targets) == ["Israel"]
+
+
+def test_a_name_in_apposition_is_the_actor_of_a_plain_noun(read):
+    doc, found = read("The government ordered the opposition newspaper La Prensa to close.")
+    assert text_of(doc, by_trigger(found, "ordered").targets) == ["La Prensa"]
+
+
+def test_who_dies_of_a_harm_is_its_target_not_its_doer(read):
+    doc, found = read("A Palestinian prisoner died as a result of torture in custody.")
+    torture = by_trigger(found, "torture")
+    assert text_of(doc, torture.targets) == ["A Palestinian prisoner"]
+    assert torture.sources == ()
