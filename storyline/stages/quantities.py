@@ -36,6 +36,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from storyline.model import Doc, Mention, Quantity, Quote, TimeExpr
@@ -73,6 +74,7 @@ VAGUE = {
     "tens of millions": (2e7, 99_999_999), "hundreds of millions": (2e8, 999_999_999),
     "billions": (2e9, 9_999_999_999),
 }  # fmt: skip
+VAGUE_WORDS = frozenset(word for phrase in VAGUE for word in phrase.split()) - {"of"}
 QUALIFIERS = {
     "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
     "some": "APPROX", "an estimated": "APPROX", "estimated": "APPROX", "close to": "LESS_THAN",
@@ -120,6 +122,8 @@ PEOPLE_NOUNS = _words(
     militant rebel policeman officer"""
 )
 # Verbs of measure: the figure measures their subject ("trade reached $35bn").
+# "since March", "since it began in 2011": the time a running total counts from.
+_OPENS_PERIOD = re.compile(r"\bsince\s+(?:\w+\s+)?", re.I)
 MEASURE_VERBS = _words(
     """reach total amount stand rise fall climb drop increase decrease grow jump surge
     plunge soar hit exceed top be cost value estimate double triple decline slip
@@ -265,14 +269,32 @@ def _about(span: SpacySpan, kind: str) -> str | None:
         subject = _subject(head)
         if subject is not None and subject.i not in inside and subject.pos_ != "PRON":
             return _phrase(subject, inside)
+    if kind in ("count", "vague") and head.lemma_.lower() in MEASURE_VERBS and head.pos_ == "VERB":
+        # "the tens of thousands of refugees ... will increase to hundreds of thousands"
+        subject = _subject(head)
+        if subject is not None and subject.i not in inside and subject.pos_ != "PRON":
+            counted = next(
+                (g for p in subject.children if p.lower_ == "of" for g in p.children), None
+            )
+            if subject.lower_ in VAGUE_WORDS and counted is not None:
+                return _phrase(counted, inside)
+            if subject.lower_ not in VAGUE_WORDS:
+                return _phrase(subject, inside)
     if kind in ("count", "vague"):
         return root.lower_ if root.pos_ == "NOUN" and root.lower_ not in VAGUE else None
     # Money or a share with no noun to hang on: what is done with it ("lend", "cost").
     return head.lemma_.lower() if head.pos_ == "VERB" else None
 
 
-def _time(parsed: SpacyDoc, span: SpacySpan, times: Sequence[TimeExpr]) -> TimeExpr | None:
-    """Return the DATE/TIME expression of the figure's clause nearest to it, if any."""
+def _time(
+    parsed: SpacyDoc, span: SpacySpan, times: Sequence[TimeExpr]
+) -> tuple[TimeExpr | None, bool]:
+    """Return the DATE/TIME expression of the figure's clause nearest to it, if any.
+
+    A time that opens a period ("17,000 lives since last spring") is where a
+    running total starts, not when it holds: it is passed over, and the second
+    value says one was seen (the total holds as of the article's date).
+    """
 
     def clause(token: Token) -> int:
         while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
@@ -281,6 +303,7 @@ def _time(parsed: SpacyDoc, span: SpacySpan, times: Sequence[TimeExpr]) -> TimeE
 
     own = clause(span.root)
     best: tuple[int, TimeExpr] | None = None
+    running = False
     for expr in times:
         if expr.type not in ("DATE", "TIME"):
             continue
@@ -289,10 +312,13 @@ def _time(parsed: SpacyDoc, span: SpacySpan, times: Sequence[TimeExpr]) -> TimeE
         found = parsed.char_span(expr.start, expr.end, alignment_mode="expand")
         if found is None or clause(found.root) != own:
             continue
+        if _OPENS_PERIOD.search(parsed.text, max(0, expr.start - 8), expr.start + 6):
+            running = True
+            continue
         distance = abs(found.start - span.start)
         if best is None or distance < best[0]:
             best = (distance, expr)
-    return None if best is None else best[1]
+    return (None if best is None else best[1]), running
 
 
 def _source(
@@ -346,8 +372,12 @@ def find(
     quotes: Sequence[Quote] = (),
     times: Sequence[TimeExpr] = (),
     source: str | None = None,
+    published: date | None = None,
 ) -> list[Quantity]:
-    """Return the figures of a parsed text, in text order, with kind, bounds, time and source."""
+    """Return the figures of a parsed text, in text order, with kind, bounds, time and source.
+
+    A running total ("17,000 lives since last spring") holds as of ``published``.
+    """
     by_token: dict[int, Mention] = {}
     for mention in mentions:
         found = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -384,7 +414,9 @@ def find(
                 kind, unit = "count", None
         if not _kept(match, value, span, kind):
             continue
-        when = _time(parsed, span, times)
+        when, running = _time(parsed, span, times)
+        if when is None and running and published is not None:
+            when = TimeExpr(start, start, "DATE", published.isoformat(), published, published)
         who, said_by = _source(span, quotes, by_token, source)
         figures.append(
             Quantity(
@@ -398,10 +430,13 @@ def find(
     return figures
 
 
-@stage("quantities", 1, requires=("article", "parse"), assigns=("quantities",))
+@stage("quantities", 2, requires=("article", "parse"), assigns=("quantities",))
 def quantities_stage(doc: Doc) -> Doc:
     """Return the doc with its figures; quotes and times are used when earlier stages left them."""
     if doc.parse is None:
         return doc
-    found = find(doc.text, doc.parse, doc.mentions, doc.quotes, doc.times, doc.article.source)
+    article = doc.article
+    found = find(
+        doc.text, doc.parse, doc.mentions, doc.quotes, doc.times, article.source, article.published
+    )
     return dataclasses.replace(doc, quantities=tuple(found))

@@ -75,7 +75,9 @@ def figures():  # type: ignore[no-untyped-def]
     def run(text: str, quotes: tuple[Quote, ...] = ()) -> dict[str, Quantity]:
         doc = Doc(Article(id="a1", text=text, published=PUBLISHED, published_origin="given"))
         doc = times_stage(entities_stage(parse(doc)))
-        found = quantities.find(doc.text, doc.parse, doc.mentions, quotes, doc.times, "Al Jazeera")
+        found = quantities.find(
+            doc.text, doc.parse, doc.mentions, quotes, doc.times, "Al Jazeera", PUBLISHED
+        )
         return {text[f.start : f.end]: f for f in found}
 
     return run
@@ -94,7 +96,20 @@ def test_a_death_toll_counts_lives_since_a_season(figures):
     assert list(found) == ["17,000"]
     toll = found["17,000"]
     assert values(toll) == (17_000, None, "lives")
-    assert (toll.kind, toll.time_value) == ("count", "2012-SP")  # spring before December 2012
+    # a running total holds as of the article's date, not as of the spring it counts from
+    assert (toll.kind, toll.time_value) == ("count", PUBLISHED.isoformat())
+
+
+def test_a_figure_in_a_dated_clause_holds_then(figures):
+    toll = figures("The flood killed 300 people on 4 March 2012.")["300"]
+    assert toll.time_value == "2012-03-04"
+
+
+def test_a_count_that_changes_measures_what_its_subject_counted(figures):
+    found = figures(
+        "The tens of thousands of refugees in Turkey will increase to hundreds of thousands."
+    )
+    assert found["hundreds of thousands"].about == "refugees"
 
 
 def test_trade_figure_measures_the_subject_of_reach_by_a_date(figures):
@@ -184,4 +199,4 @@ def test_the_stage_adds_quantity_records():
     doc = Doc(Article(id="a2", text="Rosatom will build the $22bn plant.", source="Al Jazeera"))
     doc = quantities.quantities_stage(parse(doc))
     assert [(q.value, q.unit, q.about) for q in doc.quantities] == [(22e9, "USD", "plant")]
-    assert quantities.quantities_stage.key == "quantities.v1"
+    assert quantities.quantities_stage.key == "quantities.v2"
