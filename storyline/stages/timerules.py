@@ -209,6 +209,17 @@ def _week_of(m: Match, ctx: Context) -> Norm | None:
     return None
 
 
+def _day_beside(m: Match, ctx: Context) -> Norm | None:
+    """Return the day before or after a day named ("the day before last Tuesday's hearing")."""
+    step = -1 if words_of(m, "dir") == "before" else 1
+    for regex, handler in _CLOCK_DAYS:
+        sub = regex.fullmatch(ctx.text, m.start("day"), m.end("day"))
+        found = handler(sub, ctx) if sub else None
+        if found is not None and found.start is not None and cal.grain(found) == "day":
+            return cal.day(found.start + cal.ONE_DAY * step)
+    return None
+
+
 _CLOCK = (
     r"\b(?:(?P<apx>about|around|approximately|roughly)\s+)?(?:(?P<h>[01]?\d|2[0-3])"
     r"(?:(?P<sep>[:.])(?P<mi>[0-5]\d))?(?:\s*(?P<ap>[ap]\.\s?m\b\.?|[ap]m\b|o'clock))?|(?P<w>noon|midnight"
@@ -264,6 +275,15 @@ RULES: tuple[Rule, ...] = (
         r"week\s+of\s",
         rf"\bthe\s+week\s+of\s+(?P<day>{MONTH_RX}\s+{DAY_RX}(?:,?\s+{YEAR_RX})?)(?!\w|[.,:/-]\d)",
         _week_of,
+    ),
+    _rule(
+        "day beside",
+        ("day",),
+        r"day\s+(?:before|after)\b",
+        rf"\bthe\s+day\s+(?P<dir>before|after)\s+(?P<day>(?:(?:last|next|this)\s+)?{WEEKDAY_RX}"
+        rf"|{MONTH_RX}\s+{DAY_RX}(?:,?\s+{YEAR_RX})?)(?!\w|[.,:/-]\d)",
+        _day_beside,
+        lead=8,
     ),
     _rule(
         "month year",
@@ -503,6 +523,22 @@ RULES: tuple[Rule, ...] = (
         "DURATION",
         group="u",
         before=r"for|over|within|after|took|takes|lasted|spent",
+    ),
+    _rule(
+        # "in the years that followed", "over the years", "the weeks ahead": a stretch of
+        # unstated length, as "for years" is
+        "the years",
+        ("years", "months", "weeks", "decades"),
+        r"(?:year|month|week|decade)s",
+        r"\bthe\s+(?:(?:early|later|following|intervening|ensuing)\s+)?"
+        r"(?P<u>years|months|weeks|decades)\b"
+        # "the weeks before the shooting" is a time anchored to an event, not a stretch;
+        # "the years 1990 to 1995" names its years
+        r"(?!\s+(?:of|ago|later|earlier|old|before|after|since|preceding|leading)\b|-|\s+\d)",
+        values.bare_units,
+        "DURATION",
+        lead=24,
+        before=r"the|early|later|following|intervening|ensuing",
     ),
     _rule(
         "every",

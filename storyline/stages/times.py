@@ -53,6 +53,17 @@ _TAIL_WINDOW = 48
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _WORD_START = re.compile(r"(?<![\w'])[\w']")
 _DATEPARSER_WORTHY = re.compile(rf"\d|{MONTH_RX}")
+# A quarter named where the clause forecasts ("analysts expect the slump to continue into
+# the fourth quarter") is not the one whose results are reported. Lower case only: a
+# capital makes a name ("Acme Projects Inc.").
+_FORECAST_CUE = re.compile(
+    r"\b(?:expects?|expecting|forecasts?|predicts?|projects?|anticipates?)\b"
+)
+# Reporting spans longer than a quarter ("the first nine months", "the six months ended
+# Aug. 12", "the year ended Sept. 30"): figures for them are compared with a year before
+# them, not with the quarter named earlier.
+_REPORTING_SPAN = re.compile(r"P(?:6M|9M|12M|1Y)")
+_THE = re.compile(r"the\s", re.I)
 
 
 @dataclass(frozen=True)
@@ -199,8 +210,14 @@ def _merge(ctx: Context, hits: list[_Hit], spans: list[tuple[int, int]]) -> list
     return sorted(chosen, key=lambda h: h.start)
 
 
-def _resolve_anaphors(hits: list[_Hit], published: date | None) -> list[_Hit]:
+def _forecast(ctx: Context, hit: _Hit) -> bool:
+    """Return whether the clause before a hit looks ahead ("analysts expect losses into ...")."""
+    return ctx.lean(hit.start) == "future" or bool(_FORECAST_CUE.search(ctx.clause(hit.start)))
+
+
+def _resolve_anaphors(hits: list[_Hit], ctx: Context) -> list[_Hit]:
     """Return the hits with "two days later", "the same year" valued from the date before them."""
+    published = ctx.published
     ref: Norm | None = None
     period: Norm | None = None  # the latest quarter or half year, for comparisons
     out = []
@@ -225,11 +242,16 @@ def _resolve_anaphors(hits: list[_Hit], published: date | None) -> list[_Hit]:
         grain = cal.grain(norm)
         if grain is not None and (shift is None or shift.period is None):
             ref = norm
-            # a quarter that has not begun by the anchor is a forecast, not the one
-            # whose results are reported (a fiscal quarter may carry a calendar
-            # quarter's name, so one under way still counts)
+            # a quarter that has not begun by the anchor, or one a clause forecasts, is
+            # not the one whose results are reported (a fiscal quarter may carry a
+            # calendar quarter's name, so one under way still counts)
             reported = published is None or (norm.start is not None and norm.start <= published)
-            period = norm if grain == "quarter" and reported else period
+            if grain == "quarter" and reported and not _forecast(ctx, hit):
+                period = norm
+        elif _REPORTING_SPAN.fullmatch(norm.value or "") and _THE.match(ctx.text, hit.start):
+            # "the first nine months": a period with no calendar name, so comparisons
+            # ("a year earlier") now count from the anchor
+            ref = period = None
         out.append(hit)
     return out
 
@@ -286,14 +308,14 @@ def find(
         for s, e in candidates
         if 0 <= s < e <= len(text) and (span := _trim(text, s, e))[1] > span[0]
     )
-    merged = _resolve_anaphors(_merge(ctx, _rule_hits(ctx), spans), published)
+    merged = _resolve_anaphors(_merge(ctx, _rule_hits(ctx), spans), ctx)
     return [
         TimeExpr(h.start, h.end, h.norm.type, h.norm.value, h.norm.start, h.norm.end, h.norm.mod)
         for h in merged
     ]
 
 
-@stage("times", 3, requires=("article", "parse"), assigns=("times",))
+@stage("times", 4, requires=("article", "parse"), assigns=("times",))
 def times_stage(doc: Doc) -> Doc:
     """Return the doc with its time expressions, from rules and the parse's DATE/TIME entities."""
     spans: list[tuple[int, int]] = []

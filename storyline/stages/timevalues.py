@@ -102,11 +102,16 @@ class Context:
             raise NoAnchor
         return self.published
 
-    def lean(self, start: int) -> Lean:
-        """Return "future" when the clause before ``start`` speaks of the future, else "past"."""
+    def clause(self, start: int) -> str:
+        """Return the text before ``start`` back to the sentence start (at most 100 characters)."""
         window = self.text[max(0, start - _CUE_WINDOW) : start]
         for brk in _SENTENCE_BREAK.finditer(window):
             window = window[brk.end() :]
+        return window
+
+    def lean(self, start: int) -> Lean:
+        """Return "future" when the clause before ``start`` speaks of the future, else "past"."""
+        window = self.clause(start)
         cues = list(_FUTURE_CUE.finditer(window))
         future = bool(cues) and not _PAST_CUE.search(window, cues[-1].end())
         return "future" if future else "past"

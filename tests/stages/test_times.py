@@ -429,7 +429,7 @@ def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     ]
     without_parse = times_stage(doc).times
     assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
-    assert times_stage.key == "times.v3"
+    assert times_stage.key == "times.v4"
 
 
 # --- invariants -------------------------------------------------------------------------
@@ -699,3 +699,59 @@ def test_generic_tomorrow_and_titles_named_today_are_no_days():
         ("today", "2012-07-18"),
         ("Today", "2012-07-18"),
     ]
+
+
+def test_a_quarter_a_clause_forecasts_is_not_the_one_being_reported():
+    text = (
+        "Bethlehem earned $47 million in the third quarter. Analysts expect the slump to "
+        "continue into the fourth quarter. In the year-ago period, it earned $101 million."
+    )
+    assert values_of(text, date(1989, 10, 26)) == [
+        ("the third quarter", "1989-Q3"),
+        ("the fourth quarter", "1989-Q4"),
+        ("the year-ago period", "1988-Q3"),  # not 1988-Q4: the fourth is only forecast
+    ]
+    # a capitalized cue word is a name, no forecast
+    text = "Acme Projects earned $6 million in the fourth quarter, up from $1 million a year ago."
+    assert values_of(text, date(1989, 11, 1))[-1] == ("a year ago", "1988-Q4")
+
+
+def test_after_a_span_of_nine_months_a_comparison_counts_from_the_anchor():
+    text = (
+        "Net rose 16% in the third quarter. In the latest nine months, its share was 45%, "
+        "compared with 40% a year earlier."
+    )
+    assert values_of(text, date(1989, 10, 26)) == [
+        ("the third quarter", "1989-Q3"),
+        ("the latest nine months", "P9M"),
+        ("a year earlier", "1988"),  # the nine months a year before, not the third quarter
+    ]
+    # a count of twelve months is no reporting span named with "the"
+    text = "Net rose in the third quarter; it has grown for twelve months, up from a year ago."
+    assert values_of(text, date(1989, 10, 26))[-1] == ("a year ago", "1988-Q3")
+
+
+def test_the_years_and_the_weeks_ahead_are_stretches_of_unstated_length():
+    text = "In the years that followed, funds grew. Over the years and in the weeks ahead, too."
+    found = find(text, date(2000, 4, 1))
+    assert [(text[t.start : t.end], t.type, t.value) for t in found] == [
+        ("the years", "DURATION", "PXY"),
+        ("the years", "DURATION", "PXY"),
+        ("the weeks", "DURATION", "PXW"),
+    ]
+    assert value("It grew in the early years.", date(2000, 4, 1)) == "PXY"
+    # "the weeks before the shooting" dates an event; "the years of war" names an era
+    assert find("Police searched in the weeks before the shooting.", date(2000, 4, 1)) == []
+    assert find("He told of the years of war.", date(2000, 4, 1)) == []
+    # "the years 1990 to 1992" names its years: no stretch of unstated length
+    found = values_of("Prices fell in the years 1990 to 1992.", date(2000, 4, 1))
+    assert ("1992", "1992") in found and all(v != "PXY" for _, v in found)
+
+
+def test_the_day_before_or_after_a_day_named_is_one_day_away_from_it():
+    text = "The day before last Tuesday's hearing, he flew in."
+    assert values_of(text, date(2000, 2, 24)) == [("The day before last Tuesday", "2000-02-21")]
+    assert value("They met the day after March 3.", date(2000, 4, 1)) == "2000-03-04"
+    # "the day before yesterday" keeps its own reading, and an event names no day
+    assert value("He left the day before yesterday.", date(2000, 4, 1)) == "2000-03-30"
+    assert find("He left the day before the vote.", date(2000, 4, 1)) == []
