@@ -142,6 +142,23 @@ FACILITY_WORDS = wordset(
 )
 
 
+# Things named after people or myths: "Patriot missiles", "Kalashnikov rifles", "Sputnik
+# vaccine". A name that modifies one of these is the thing's make, not a person.
+ARTIFACT_NOUNS = wordset(
+    "missile rocket rifle gun jet fighter tank drone helicopter aircraft plane system "
+    "vaccine launcher warship submarine car truck phone"
+)
+
+
+def product_name(parsed: Any, first: int, last: int) -> bool:
+    """Say whether the name from ``first`` to ``last`` is a make of thing ("Patriot missiles")."""
+    root = parsed[first : last + 1].root
+    head = root.head
+    return (
+        root.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.casefold() in ARTIFACT_NOUNS
+    )
+
+
 def person_cue(parsed: Any, first: int, last: int) -> bool:
     """Say whether the context calls the name a person: "Mr Henderson", "Henderson said"."""
     if first > 0 and parsed[first - 1].text.casefold().rstrip(".") in HONORIFICS:

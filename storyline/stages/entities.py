@@ -123,6 +123,26 @@ def _candidates(text: str, spans: Sequence[tuple[int, int, str]], parsed: Any) -
     return out
 
 
+def _drop_products(found: list[_Found], parsed: Any) -> list[_Found]:
+    """Return the names without those the tagger took for people that name a make of thing.
+
+    Once "Patriot missiles" shows "Patriot" is a missile, "the US-made Patriots"
+    is one too.
+    """
+    if parsed is None:
+        return found
+    made = {
+        f.key for f in found
+        if f.type == "PER" and actors.product_name(parsed, f.first, f.last)
+    }  # fmt: skip
+    plural = {f"{key}s" for key in made}
+
+    def thing(f: _Found) -> bool:
+        return (f.type == "PER" and f.key in made) or (f.type in ("PER", "ORG") and f.key in plural)
+
+    return [f for f in found if not thing(f)]
+
+
 def _token_end(token: Any) -> int:
     return int(token.idx) + len(token.text)
 
@@ -238,7 +258,7 @@ def find(
     Without ``parsed`` (the spaCy doc of ``text``) only what needs no
     context is done: folding, demonyms and the gazetteer; roles need the parse.
     """
-    found = _candidates(text, spans, parsed)
+    found = _drop_products(_candidates(text, spans, parsed), parsed)
     _correct(text, found, parsed)
     _locate(text, found, parsed)
     _fold(text, found)
@@ -337,7 +357,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 2, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 3, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

@@ -346,10 +346,22 @@ def test_roles_and_place_attributes_survive_the_store():
             Mention(56, 63, government.id, "ORG"),
         ),
         roles=(role,),
-        stages=("sentences.v1", "entities.v2"),
+        stages=("sentences.v1", "entities.v3"),
     )
     with Store(":memory:") as store:
         store.save([doc])
         back = store.doc("a1")
     assert back.roles == (role,)
     assert set(back.entities) == {putin, moscow, government, russia}
+
+
+@slow
+def test_a_name_that_makes_a_thing_is_no_person(read):
+    doc = read(
+        "Russia also objected to the deployment of Patriot missiles on the border. "
+        "But Turkey insists the US-made Patriots would be used for purely defensive purposes. "
+        "John Patriot, a farmer, said he was worried."
+    )
+    names = named(doc)
+    assert "Patriot" not in names and "Patriots" not in names
+    assert said(doc, names["John Patriot"]) == ["John Patriot"]  # the missiles are not his
