@@ -298,6 +298,22 @@ def _trailing(token: Token) -> list[Piece]:
     return [(sent.start_char, comma.idx)]
 
 
+def _fronted(clause: Token) -> Token | None:
+    """Return the real subject the parser hung off a fronted clause taken for the subject.
+
+    In "Adding to the tensions, a source in Russia's military accused ..."
+    the parser makes "Adding ..." the clausal subject and "a source" an
+    apposition inside it: the noun after the comma is the one who speaks.
+    """
+    if clause.tag_ not in ("VBG", "VBN"):
+        return None
+    for token in clause.subtree:
+        noun = token.dep_ == "appos" and token.pos_ in ("NOUN", "PROPN")
+        if noun and any(t.text == "," for t in token.doc[clause.i : token.left_edge.i]):
+            return token
+    return None
+
+
 def subject(token: Token) -> Token | None:
     """Return the head of a cue verb's source: its subject, a passive's agent, or a governor's.
 
@@ -324,6 +340,8 @@ def subject(token: Token) -> Token | None:
             # suggested, ..."): the source is the one next to the verb.
             before = [c for c in subjects if c.i < verb.i]
             child = before[-1] if before else subjects[0]
+            if child.dep_ == "csubj":
+                child = _fronted(child) or child
             return None if child.lower_ in _EXPLETIVES else child
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         for child in verb.children:

@@ -386,3 +386,14 @@ def test_markup_tag_named_tweet_is_no_cue(quotes: Any) -> None:
         "impacted by the shooting in California today.</tweet>"
     )
     assert [q.cue for q, _ in quotes(text)] == []
+
+
+def test_a_fronted_clause_taken_for_the_subject_leaves_the_speaker_after_its_comma(
+    quotes: Any,
+) -> None:
+    text = (
+        "Adding to the tensions between Moscow and Ankara, a source in Russia's military "
+        "recently accused Turkey of violating Syrian air space."
+    )
+    (quote, _), *_ = quotes(text)
+    assert (quote.cue, quote.speaker_text) == ("accused", "a source in Russia's military")
