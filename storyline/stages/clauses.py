@@ -3,7 +3,8 @@
 - place: the first GPE/LOC/FAC mention under a locative preposition ("in",
   "at", "near" ...) of the trigger's clause.
 - time: the nearest DATE/TIME expression attached to the trigger's clause
-  (or, for a noun, inside its phrase). No other date is borrowed.
+  (or, for a noun, inside its phrase); the events stage may then give a
+  past-tense event the day its paragraph is at.
 - modality, first match wins: ``negated`` ("did not", "cannot find", "fail to
   agree"), ``hypothetical`` ("would", "could", "might", "must", "if", or asked
   for by a demand), ``planned`` ("will", "was due to", "plans to", "offered

@@ -6,14 +6,17 @@ The stage assembles three readings of the parse, one module each:
 :mod:`~storyline.stages.clauses` the modality, time and place of the clause
 around them. The type ontology (PLOVER's political types plus a few general
 classes) is documented in :mod:`~storyline.stages.plover` and
-``docs/events.md``. An event without a time of its own has ``time_value``
-None, and :attr:`Reading.as_of` carries the publication date it was reported
-on.
+``docs/events.md``. An event without a time of its own takes the day its
+paragraph is at when it is told in the past (:func:`_told`); else its
+``time_value`` is None, and :attr:`Reading.as_of` carries the publication
+date it was reported on.
 """
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +48,9 @@ from storyline.stages.triggers import Trigger, find_triggers
 if TYPE_CHECKING:
     from spacy.tokens import Doc as SpacyDoc
     from spacy.tokens import Token
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_PAST_HELPERS = frozenset({"was", "were", "had", "been"})
 
 __all__ = ["Actor", "Reading", "events_stage", "find", "main", "read"]
 
@@ -155,11 +161,22 @@ def read(
             tokens[token.i] = mention
     ctx = Context(tokens, entities, times, quotes)
     readings = []
+    breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+    focus: tuple[int, TimeExpr] | None = None  # the paragraph and time the story is at
     for number, sent in enumerate(parsed.sents):
         for trigger in find_triggers(sent):
             clause = _read_one(trigger, ctx)
             token = trigger.token
             when = time_of(parsed, token, clause.chain, ctx)
+            modality = modality_of(token, clause.chain, set(clause.governors), ctx)
+            paragraph = bisect.bisect(breaks, token.idx)
+            if focus is not None and focus[0] != paragraph:
+                focus = None
+            told = modality in ("asserted", "reported")
+            if when is not None and told and _one_day(when):
+                focus = (paragraph, when)
+            elif when is None and told and _told(clause.anchor) and focus is not None:
+                when = focus[1]  # "A fire broke out on Tuesday. Firefighters rescued five."
             heads = clause.chain if token.pos_ != "NOUN" else (token, *clause.chain)
             start, end = token.idx, token.idx + len(token)
             event = Event(
@@ -174,7 +191,7 @@ def read(
                 time_value=when.value if when else None,
                 time_start=when.interval_start if when else None,
                 time_end=when.interval_end if when else None,
-                modality=modality_of(token, clause.chain, set(clause.governors), ctx),
+                modality=modality,
             )
             readings.append(
                 Reading(
@@ -188,6 +205,30 @@ def read(
                 )
             )
     return readings
+
+
+def _told(anchor: Token) -> bool:
+    """Say whether a clause tells what happened then: a simple past, or a past passive.
+
+    "Firefighters rescued five", "a man was arrested", "had fled": these move
+    along the story's time line. Present tenses ("enjoy", "is expected", "has
+    been arrested") speak of now, and modals ("can be stored") of no time.
+    """
+    if anchor.tag_ == "VBD":
+        return True
+    if anchor.tag_ != "VBN":
+        return False
+    helpers = [c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+    return bool(helpers) and all(h in _PAST_HELPERS for h in helpers)
+
+
+def _one_day(when: TimeExpr) -> bool:
+    """Say whether a time names one day: the day a story's events are told on."""
+    return (
+        when.type == "DATE"
+        and when.interval_start is not None
+        and (when.interval_start == when.interval_end)
+    )
 
 
 def find(
@@ -234,7 +275,7 @@ def main(readings: Sequence[Reading]) -> Reading | None:
 
 @stage(
     "events",
-    3,
+    4,
     requires=("article", "parse", "entities", "mentions", "times"),
     assigns=("events",),
 )

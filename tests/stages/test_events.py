@@ -241,7 +241,7 @@ def test_the_stage_adds_the_events_of_the_article():
         ("threatened", "THREATEN", "asserted"),
         ("ban", "COERCE", "planned"),
     ]
-    assert events.events_stage.key == "events.v3"
+    assert events.events_stage.key == "events.v4"
 
 
 # --- general event classes: eventive nouns, nominalizations, clause verbs -----------------
@@ -315,3 +315,26 @@ def test_who_dies_of_a_harm_is_its_target_not_its_doer(read):
     torture = by_trigger(found, "torture")
     assert text_of(doc, torture.targets) == ["A Palestinian prisoner"]
     assert torture.sources == ()
+
+
+# --- time: the clause's own, else the day the story is at -----------------------------------
+
+
+def time_of_trigger(found: list[events.Reading], trigger: str) -> str | None:
+    return by_trigger(found, trigger).event.time_value
+
+
+def test_a_past_event_takes_the_day_the_paragraph_is_at(read):
+    _, found = read("Protesters attacked the embassy on 4 March 2012. Police arrested two men.")
+    assert time_of_trigger(found, "arrested") == "2012-03-04"
+    _, found = read("Protesters attacked the embassy on 4 March 2012. Two men were arrested.")
+    assert time_of_trigger(found, "arrested") == "2012-03-04"
+
+
+def test_present_states_new_paragraphs_and_years_do_not_pass_a_time_on(read):
+    _, found = read("Protesters attacked the embassy on 4 March 2012.\n\nPolice arrested two men.")
+    assert time_of_trigger(found, "arrested") is None  # a new paragraph starts afresh
+    _, found = read("Protesters attacked the embassy on 4 March 2012. Police are arresting men.")
+    assert time_of_trigger(found, "arresting") is None  # the present speaks of now
+    _, found = read("The firms signed a deal in 1991. Police arrested two men.")
+    assert time_of_trigger(found, "arrested") is None  # a year is background, not the day
