@@ -20,9 +20,10 @@ expression of our ``times`` layer in its sentence, else to the DCT.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from storyline.eval import cat
+from storyline.eval.report import Tally
 from storyline.model import Event, Span, TimeExpr
 
 # (relation type, event is the source) pairs that say the event happens within or at the time.
@@ -78,7 +79,7 @@ def gold(doc: cat.CatDocument) -> list[Anchor]:
 
 
 @dataclass(frozen=True)
-class AnchorCounts:
+class AnchorCounts(Tally):
     """Gold anchored events, those we matched, and the right anchors of ours and the baseline.
 
     ``ours_text`` and ``baseline_text`` count the right ones among the matched events whose
@@ -92,9 +93,6 @@ class AnchorCounts:
     baseline: int = 0
     ours_text: int = 0
     baseline_text: int = 0
-
-    def __add__(self, other: AnchorCounts) -> AnchorCounts:
-        return AnchorCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 def _key(value: str | None) -> str | None:

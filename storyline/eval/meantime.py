@@ -21,7 +21,7 @@ from pathlib import Path
 from storyline.errors import StorylineError
 from storyline.eval import anchoring, cat, timex
 from storyline.eval.clusters import conll
-from storyline.eval.report import PRF, EvalOptions, Report, Score, prf_scores
+from storyline.eval.report import PRF, EvalOptions, Report, Score, Tally, prf_scores
 from storyline.eval.spans import covered, match_exact, match_overlap
 from storyline.eval.system import analyze_texts
 from storyline.link.actors import fold
@@ -127,19 +127,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @dataclass(frozen=True)
-class MentionCounts:
+class MentionCounts(Tally):
     """Counts for mention P/R/F1: exact and overlap true positives, predicted, gold."""
 
     exact: int = 0
     overlap: int = 0
     predicted: int = 0
     gold: int = 0
-
-    def __add__(self, o: MentionCounts) -> MentionCounts:
-        return MentionCounts(
-            self.exact + o.exact, self.overlap + o.overlap,
-            self.predicted + o.predicted, self.gold + o.gold,
-        )  # fmt: skip
 
 
 def count_mentions(

@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from storyline.errors import StorylineError
 from storyline.eval import attribution
-from storyline.eval.report import EvalOptions, Report, Score, prf_scores
+from storyline.eval.report import EvalOptions, Report, Score, Tally, prf_scores
 from storyline.eval.spans import match_overlap, overlap
 from storyline.eval.system import analyze_texts
 from storyline.model import Quote
@@ -143,7 +143,7 @@ def load(folder: Path, limit: int | None = None) -> list[PolnearDoc]:
 
 
 @dataclass(frozen=True)
-class QuoteCounts:
+class QuoteCounts(Tally):
     """Counts for quote scores: gold, predicted, matched, and matched with right speaker/cue."""
 
     gold: int = 0
@@ -151,9 +151,6 @@ class QuoteCounts:
     matched: int = 0
     speaker_ok: int = 0
     cue_ok: int = 0
-
-    def __add__(self, other: QuoteCounts) -> QuoteCounts:
-        return QuoteCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 def _speaker_ok(gold: Quote, pred: Quote) -> bool:

@@ -8,10 +8,18 @@ quoted from the literature (with its dataset, which may differ from ours).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Self
 
 from storyline.settings import Settings
+
+
+class Tally:
+    """Counts that add up over documents, field by field (mix into a frozen dataclass of ints)."""
+
+    def __add__(self, other: Self) -> Self:
+        return type(self)(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)

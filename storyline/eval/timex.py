@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from typing import Any, get_args
 
 from storyline.errors import StorylineError
-from storyline.eval.report import Score, prf_scores
+from storyline.eval.report import Score, Tally, prf_scores
 from storyline.eval.spans import match_exact, match_overlap
 from storyline.model import TimeExpr, TimeType
 
@@ -46,7 +46,7 @@ def gold_time(attrs: Mapping[str, str], start: int, end: int, where: str) -> Tim
 
 
 @dataclass(frozen=True)
-class TimexCounts:
+class TimexCounts(Tally):
     """Counts of gold and predicted time expressions and of their matches."""
 
     gold: int = 0
@@ -55,9 +55,6 @@ class TimexCounts:
     relaxed: int = 0
     type_ok: int = 0
     value_ok: int = 0
-
-    def __add__(self, other: TimexCounts) -> TimexCounts:
-        return TimexCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 def _value_key(value: str | None) -> str | None:

@@ -22,12 +22,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from storyline.eval import cat
 from storyline.eval.anchoring import first_time
+from storyline.eval.report import Tally
 from storyline.model import Event, Span, TimeExpr
 from storyline.stages import calendar as cal
 
@@ -117,7 +118,7 @@ def place(first: date, last: date, link: Link) -> Where:
 
 
 @dataclass(frozen=True)
-class LinkCounts:
+class LinkCounts(Tally):
     """Gold links, those whose event we found, and the right placements (all, and DCT links)."""
 
     gold: int = 0
@@ -127,9 +128,6 @@ class LinkCounts:
     matched_dct: int = 0
     ours_dct: int = 0
     baseline_dct: int = 0
-
-    def __add__(self, other: LinkCounts) -> LinkCounts:
-        return LinkCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
 
 def count(
