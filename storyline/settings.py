@@ -75,6 +75,13 @@ SETTINGS: tuple[Setting, ...] = (
         "blended; see link/stories.py). Higher splits happenings finer.",
     ),
     Setting(
+        "occasion_absorb_threshold",
+        0.2,
+        "Average similarity at which a one-article occasion joins an occasion of five reports "
+        "or more when the latter grows (a straggler that missed its happening on arrival). "
+        "Lower than occasion_threshold: an average over many reports is steadier evidence.",
+    ),
+    Setting(
         "story_threshold",
         0.15,
         "Average similarity an article needs with a story (half shared actors, half the "

@@ -16,7 +16,8 @@ weighs every actor (organizations and countries too), since a story is held toge
 protagonists. Each group keeps the sums of its members' unit vectors, so that average costs one
 dot product per signal whatever the group's size. When an arrival fits two groups that also fit
 each other, they merge: early arrivals that started separate groups for one happening are joined
-as soon as the evidence links them.
+as soon as the evidence links them. A lone report that missed its happening on arrival joins it
+later, at a lower bar, once the happening's group is large enough to be judged by its average.
 
 An article is compared only with the groups that blocking proposes: the occasions that name
 one of its main actors (an inverted index, entity → occasions) and the occasions of articles
@@ -85,6 +86,13 @@ PROTAGONIST_WEIGHT = 0.2
 PROTAGONIST_CONFLICT = 0.1
 # A story is its protagonists: half its score is the actor similarity, half the occasion one.
 STORY_ACTOR_WEIGHT = 0.5
+# A one-article occasion is most often a report that missed its happening on arrival (a
+# one-sentence brief, a place spelled another way, the happening's group still small). Once an
+# occasion of ABSORB_SIZE reports or more grows, such a straggler among the arrival's candidates
+# joins it at the lower ``absorb_threshold``: an average over many reports is steadier evidence
+# than the first few. Two small groups still need the occasion threshold (merged early at the
+# lower bar, they snowball). Tuned on half the ECB+ topics, over shuffled arrival orders.
+ABSORB_SIZE = 5
 
 Sparse = Mapping[str, float]
 
@@ -111,6 +119,7 @@ class GroupOptions:
 
     story_threshold: float = 0.15
     occasion_threshold: float = 0.25
+    absorb_threshold: float = 0.2
     story_days: int = 365
     occasion_days: int = 60
 
@@ -121,6 +130,7 @@ class GroupOptions:
         return cls(
             story_threshold=float(s["story_threshold"]),
             occasion_threshold=float(s["occasion_threshold"]),
+            absorb_threshold=float(s["occasion_absorb_threshold"]),
             story_days=int(s["story_window_days"]),
             occasion_days=int(s["occasion_window_days"]),
         )
@@ -470,7 +480,7 @@ class StoryIndex:
             a, b = self._occasions[keep], self._occasions[other]
             if a.days_from(b.first, b.last) > self.options.occasion_days:
                 continue
-            if self.link(a, b) < self.options.occasion_threshold:
+            if self.link(a, b) < self._merge_bar(a, b):
                 continue
             # The older group keeps its id, so ids stay stable as later articles arrive.
             if self._older(b, a):
@@ -486,6 +496,13 @@ class StoryIndex:
             del self._occasions[b.id]
             keep = a.id
         return keep
+
+    def _merge_bar(self, a: _Group, b: _Group) -> float:
+        """Return the average similarity two occasions need to merge (see ABSORB_SIZE)."""
+        small, large = sorted((len(a.members), len(b.members)))
+        if small == 1 and large >= ABSORB_SIZE:
+            return self.options.absorb_threshold
+        return self.options.occasion_threshold
 
     def _merge_stories(self, keep: str, others: Sequence[str], renamed: dict[str, str]) -> str:
         """Merge into ``keep`` each other story that fits it; return the surviving id."""

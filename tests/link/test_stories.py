@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import random
 from datetime import date, timedelta
 from pathlib import Path
@@ -213,6 +214,64 @@ def test_protagonists_agree_or_conflict_only_between_reports_that_have_one():
     assert built.score(nobody, group) - built.score(other, group) == pytest.approx(
         stories.PROTAGONIST_CONFLICT / 2
     )
+
+
+# A one-sentence brief on the flood: it names the dam's engineer, and its embedding leans its
+# way (cosine 0.2 or -0.2 with the full reports), but it shares none of their words.
+ENGINEER = {"e-holvik": 1.0}
+
+
+def brief(aid: str, cosine: float) -> ArticleFeatures:
+    vector = unit(cosine, math.sqrt(1.0 - cosine * cosine))
+    return feature(aid, vector, ENGINEER, "brief", people=("e-holvik",))
+
+
+def report(aid: str) -> ArticleFeatures:
+    return feature(aid, unit(1), ENGINEER, "flood gate spillway", people=("e-holvik",))
+
+
+def test_a_lone_report_joins_its_happening_once_that_has_enough_reports():
+    built = StoryIndex(dimensions=DIM)
+    lone = built.add(brief("brief", cosine=0.2))
+    first = built.add(report("r1"))
+    # The brief fits the story, not the occasion: its score lies between the two thresholds.
+    score = built.score(built.profile(brief("probe", 0.2)), built._occasions[first.occasion])
+    assert stories.GroupOptions().absorb_threshold <= score < built.options.occasion_threshold
+    assert first.story == lone.story and first.occasion != lone.occasion
+    for i in range(2, stories.ABSORB_SIZE):
+        assert built.add(report(f"r{i}")).renamed == ()  # too few reports to judge by
+    grown = built.add(report(f"r{stories.ABSORB_SIZE}"))
+    assert (first.occasion, lone.occasion) in grown.renamed  # the brief's occasion is older
+    assert grown.occasion == lone.occasion
+    assert len(built.occasions()) == 1
+
+
+def test_a_lone_report_below_the_absorb_threshold_stays_apart():
+    built = StoryIndex(dimensions=DIM)
+    lone = built.add(brief("brief", cosine=-0.2))
+    for i in range(1, stories.ABSORB_SIZE + 3):
+        built.add(report(f"r{i}"))
+    assert built.placement("brief")[1] == lone.occasion
+    assert len(built.occasions()) == 2
+
+
+def test_two_occasions_of_several_reports_need_the_occasion_threshold_to_merge():
+    built = StoryIndex(dimensions=DIM)
+    built.add(brief("b1", cosine=0.2))
+    pair = built.add(brief("b2", cosine=0.2))
+    for i in range(1, stories.ABSORB_SIZE + 3):
+        built.add(report(f"r{i}"))
+    assert built.occasions()[pair.occasion] == ["b1", "b2"]
+    assert len(built.occasions()) == 2
+
+
+def test_the_absorb_threshold_is_a_setting():
+    strict = Settings().with_overrides({"occasion_absorb_threshold": 0.25})
+    built = StoryIndex(GroupOptions.from_settings(strict), dimensions=DIM)
+    lone = built.add(brief("brief", cosine=0.2))
+    for i in range(1, stories.ABSORB_SIZE + 3):
+        built.add(report(f"r{i}"))
+    assert built.placement("brief")[1] == lone.occasion
 
 
 def test_grouping_does_not_depend_on_the_order_of_the_input():
