@@ -26,7 +26,8 @@ trigger in the same occasion is enough, unless something speaks against it):
   press statement, reported everywhere): two things Putin said in one article are two.
 
 Two mentions of one sentence are never merged: a sentence that names two triggers reports two
-things.
+things. Mentions are taken in arrival order; a second look then lets a group join an earlier one
+that a later report tied it to (at most ``SECOND_LOOK`` earlier groups each).
 """
 
 from __future__ import annotations
@@ -59,6 +60,8 @@ OCCASION_SCORE = 0.25
 PLACE_SCORE = 0.25
 PLACE_PENALTY = -0.5
 COPY_SCORE = 1.0
+# Earlier groups a group is checked against on the second look (see ``_consolidate``).
+SECOND_LOOK = 32
 # Sentences sharing this share of their content words are one text (a wire copy, a quote
 # repeated verbatim); measured on word sets, so an edited headline word does not break it.
 COPY_JACCARD = 0.6
@@ -77,11 +80,12 @@ SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE", "FIGHT", "OTHER"})
 # One happening in its verbal and nominal forms, and the plain synonyms reports of one
 # happening trade ("died" / "death", "quake" / "temblor", "arrested" / "detention"). Written
 # for general news predicates; a causative goes with what it causes ("killed" / "died": one
-# death), a result with its act ("defeated" / "won"). A word sits in one family only, and a
+# death), a result with its act ("defeated" / "won"), the two sides of one contest ("won" /
+# "lost"). A word sits in one family only, and a
 # word that names two different things ("fire": a blaze or a dismissal) in none.
 _FAMILIES = """
 die: die died dies dying dead death deaths kill killed kills killing killings fatal fatally
-murder: murder murdered murders slay slew slain slaying homicide
+     murder murdered murders slay slew slain slaying homicide
 attack: attack attacked attacks assault assaulted assaults
 shoot: shoot shot shoots shooting shootings gunfire gunshot gunshots
 arrest: arrest arrested arrests detain detained detains detention apprehend apprehended
@@ -106,6 +110,7 @@ appoint: appoint appointed appoints appointment
 nominate: nominate nominated nominates nomination
 elect: elect elected election elections
 win: win won wins winning victory beat beats beaten defeat defeated defeats
+     lose lost loses losing loss losses
 announce: announce announced announces announcement
 invade: invade invaded invasion
 marry: marry married marriage wedding
@@ -113,16 +118,22 @@ evacuate: evacuate evacuated evacuation
 sink: sink sank sunk capsize capsized
 rescue: rescue rescued rescues
 investigate: investigate investigated investigation probe
-treat: treat treated treatment
+treat: treat treated treatment rehab rehabilitation
 release: release released releases issue issued issues
 escape: escape escaped escapes flee fled flees
+enter: enter entered enters entering entry
+damage: damage damaged damages destroy destroyed destroys destruction devastate devastated
+     devastation wreck wrecked
+repair: repair repaired repairs fix fixed fixes mend mended
 """
 
 
 def _family_table(text: str) -> dict[str, str]:
     table: dict[str, str] = {}
+    key = ""
     for line in text.strip().splitlines():
-        key, words = line.split(":", 1)
+        head, _, words = line.rpartition(":") if ":" in line else ("", "", line)
+        key = head.strip() or key  # an indented line goes on the family above
         for word in words.split():
             table[word] = key
             table.setdefault(stem(word), key)
@@ -385,7 +396,47 @@ def cluster(items: Sequence[EventMention], threshold: float = MERGE_THRESHOLD) -
             block = blocks.setdefault(k, [])
             if not block or block[-1] != target:
                 block.append(target)
-    return members
+    return _consolidate(items, clusters, members, blocks, threshold)
+
+
+def _consolidate(
+    items: Sequence[EventMention],
+    clusters: list[_Cluster],
+    members: list[list[int]],
+    blocks: dict[tuple[str, str], list[int]],
+    threshold: float,
+) -> list[list[int]]:
+    """Return the groups after a second look: a later group that fits an earlier one joins it.
+
+    One pass in arrival order leaves a happening split when its first reports
+    did not match each other but a later one matches both. A group joins an
+    earlier one sharing a blocking key when some member of it scores the
+    threshold against the earlier group and none of its members is ruled out
+    there (another sentence's twin, a denial, another date, another doer).
+    """
+    owner = list(range(len(clusters)))
+
+    def root(c: int) -> int:
+        while owner[c] != c:
+            c = owner[c]
+        return c
+
+    for later in range(len(clusters)):
+        keys = {k for i in members[later] for k in _keys(items[i])}
+        earlier = sorted({root(c) for k in keys for c in blocks.get(k, ()) if root(c) < later})
+        for c in earlier[-SECOND_LOOK:]:  # a bounded few, the nearest
+            target = clusters[c]
+            scores = [score(items[i], target) for i in members[later]]
+            vetoed = sum(s is None for s in scores)
+            if 2 * vetoed >= len(scores) or max(s or 0.0 for s in scores) < threshold:
+                continue
+            for i in members[later]:
+                target.add(items[i])
+            members[c] += members[later]
+            members[later] = []
+            owner[later] = c
+            break
+    return [sorted(group) for group in members if group]
 
 
 def _most(counter: Counter[str]) -> str | None:

@@ -169,3 +169,22 @@ def test_differing_participants_of_an_undirected_happening_do_not_keep_it_apart(
     a = make("a1", "Putin died.", JULY, [{"trigger": "died", "source": "putin"}])
     b = make("a2", "Erdogan said of the death.", JULY, [{"trigger": "death", "target": "erdogan"}])
     assert len(merge(story(a, b))) == 1
+
+
+def test_a_group_split_by_arrival_order_joins_once_a_later_report_links_it():
+    def consult(aid: str, text: str, word: str, target: str | None) -> Doc:
+        event = {"trigger": word, "type": "CONSULT", "source": "putin", "target": target}
+        return make(aid, text, JULY, [event])
+
+    a = consult("a1", "Putin held talks in the capital.", "talks", None)
+    b = consult("a2", "The meeting of Putin and Erdogan ran late.", "meeting", "erdogan")
+    c = consult("a3", "Putin held talks with Erdogan on Syria.", "talks", "erdogan")
+    # "meeting" did not fit the first report's talks alone (another word, one actor shared);
+    # once the third report ties the talks to Erdogan too, it does.
+    (merged,) = merge(story(a, b, c))
+    assert set(merged.members) == {"a1-e0", "a2-e0", "a3-e0"}
+
+
+def test_the_two_sides_of_a_contest_and_a_killing_called_murder_share_a_key():
+    assert trigger_key("won") == trigger_key("lost") == trigger_key("defeat") == "win"
+    assert trigger_key("murdered") == trigger_key("killed") == trigger_key("death")
