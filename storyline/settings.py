@@ -75,6 +75,12 @@ SETTINGS: tuple[Setting, ...] = (
         "blended; see link/stories.py). Higher splits happenings finer.",
     ),
     Setting(
+        "occasion_large_threshold",
+        0.225,
+        "Average similarity an article needs with an occasion of five reports or more to join "
+        "it. Lower than occasion_threshold: an average over many reports is steadier evidence.",
+    ),
+    Setting(
         "occasion_absorb_threshold",
         0.2,
         "Average similarity at which a one-article occasion joins an occasion of five reports "

@@ -16,8 +16,9 @@ weighs every actor (organizations and countries too), since a story is held toge
 protagonists. Each group keeps the sums of its members' unit vectors, so that average costs one
 dot product per signal whatever the group's size. When an arrival fits two groups that also fit
 each other, they merge: early arrivals that started separate groups for one happening are joined
-as soon as the evidence links them. A lone report that missed its happening on arrival joins it
-later, at a lower bar, once the happening's group is large enough to be judged by its average.
+as soon as the evidence links them. A happening's group large enough to be judged by its average
+is joined at a lower bar: by a new report, and, lower still, later, by a lone report that missed it
+on arrival.
 
 An article is compared only with the groups that blocking proposes: the occasions that name
 one of its main actors (an inverted index, entity → occasions) and the occasions of articles
@@ -86,12 +87,14 @@ PROTAGONIST_WEIGHT = 0.2
 PROTAGONIST_CONFLICT = 0.1
 # A story is its protagonists: half its score is the actor similarity, half the occasion one.
 STORY_ACTOR_WEIGHT = 0.5
-# A one-article occasion is most often a report that missed its happening on arrival (a
-# one-sentence brief, a place spelled another way, the happening's group still small). Once an
-# occasion of ABSORB_SIZE reports or more grows, such a straggler among the arrival's candidates
-# joins it at the lower ``absorb_threshold``: an average over many reports is steadier evidence
-# than the first few. Two small groups still need the occasion threshold (merged early at the
-# lower bar, they snowball). Tuned on half the ECB+ topics, over shuffled arrival orders.
+# An average over many reports is steadier evidence than the first few: a report's score with
+# an occasion of ABSORB_SIZE reports or more swings less with one odd member, so an arrival joins
+# such an occasion at the lower ``large_threshold``. A one-article occasion is most often a report
+# that missed its happening on arrival (a one-sentence brief, a place spelled another way, the
+# happening's group still small); once an occasion of ABSORB_SIZE reports or more grows, such a
+# straggler among the arrival's candidates joins it at the lower still ``absorb_threshold``. Two
+# small groups still need the occasion threshold (merged early at a lower bar, they snowball).
+# Tuned on half the ECB+ topics, over shuffled arrival orders.
 ABSORB_SIZE = 5
 
 Sparse = Mapping[str, float]
@@ -119,6 +122,7 @@ class GroupOptions:
 
     story_threshold: float = 0.15
     occasion_threshold: float = 0.25
+    large_threshold: float = 0.225
     absorb_threshold: float = 0.2
     story_days: int = 365
     occasion_days: int = 60
@@ -130,6 +134,7 @@ class GroupOptions:
         return cls(
             story_threshold=float(s["story_threshold"]),
             occasion_threshold=float(s["occasion_threshold"]),
+            large_threshold=float(s["occasion_large_threshold"]),
             absorb_threshold=float(s["occasion_absorb_threshold"]),
             story_days=int(s["story_window_days"]),
             occasion_days=int(s["occasion_window_days"]),
@@ -417,10 +422,18 @@ class StoryIndex:
                 occasion_scores[occasion_id] = self.score(p, occasion)
         renamed: dict[str, str] = {}
         ranked = _ranked(occasion_scores)
-        if ranked and ranked[0][0] >= opts.occasion_threshold:
-            top, occasion_id = ranked[0]
+        fits = [(s, o) for s, o in ranked if s >= self._join_bar(self._occasions[o])]
+        if fits:
+            top, occasion_id = fits[0]
             self._place(p, f, self.story_of(occasion_id), occasion_id)
-            occasion_id = self._merge_occasions(occasion_id, [o for _, o in ranked[1:]], renamed)
+            others = [o for _, o in ranked if o != occasion_id]
+            occasion_id = self._merge_occasions(occasion_id, others, renamed)
+            # The stories the report fits come together as well: a report that links two
+            # stories (the rescue and the inquiry) shows them to be one affair.
+            fitting = [
+                self._current(k) for s, k in _ranked(story_scores) if s >= opts.story_threshold
+            ]
+            self._merge_stories(self.story_of(occasion_id), fitting, renamed)
             return Assignment(
                 self.story_of(occasion_id), occasion_id, top, new_story=False,
                 renamed=tuple(sorted(renamed.items())),
@@ -496,6 +509,12 @@ class StoryIndex:
             del self._occasions[b.id]
             keep = a.id
         return keep
+
+    def _join_bar(self, occasion: _Group) -> float:
+        """Return the score an arrival needs to join an occasion (see ABSORB_SIZE)."""
+        if len(occasion.members) >= ABSORB_SIZE:
+            return self.options.large_threshold
+        return self.options.occasion_threshold
 
     def _merge_bar(self, a: _Group, b: _Group) -> float:
         """Return the average similarity two occasions need to merge (see ABSORB_SIZE)."""
@@ -592,6 +611,3 @@ def group(docs: Sequence[Doc], settings: Settings | None = None) -> list[Story]:
         for story, members in built.stories().items()
     ]
     return sorted(out, key=lambda s: s.id)
-
-
-# -- syndicated copy -------------------------------------------------------------------------

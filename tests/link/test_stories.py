@@ -274,6 +274,78 @@ def test_the_absorb_threshold_is_a_setting():
     assert built.placement("brief")[1] == lone.occasion
 
 
+def test_a_report_joins_an_occasion_of_many_reports_at_the_lower_large_threshold():
+    built = StoryIndex(dimensions=DIM)
+    for i in range(1, stories.ABSORB_SIZE + 1):
+        first = built.add(report(f"r{i}"))
+    # The brief shares the engineer and leans the reports' way (cosine 0.3), no word.
+    score = built.score(built.profile(brief("probe", 0.3)), built._occasions[first.occasion])
+    assert built.options.large_threshold <= score < built.options.occasion_threshold
+    joined = built.add(brief("brief", cosine=0.3))
+    assert not joined.new_occasion
+    assert joined.occasion == first.occasion
+    assert len(built.occasions()) == 1
+
+
+def test_an_occasion_of_few_reports_still_needs_the_occasion_threshold():
+    built = StoryIndex(dimensions=DIM)
+    for i in range(1, stories.ABSORB_SIZE):
+        first = built.add(report(f"r{i}"))
+    apart = built.add(brief("brief", cosine=0.3))
+    assert apart.new_occasion
+    assert apart.story == first.story and apart.occasion != first.occasion
+
+
+def test_a_report_below_the_large_threshold_starts_its_own_occasion():
+    built = StoryIndex(dimensions=DIM)
+    for i in range(1, stories.ABSORB_SIZE + 1):
+        first = built.add(report(f"r{i}"))
+    # Cosine 0.2 scores 0.17 * 0.2 + 0.19 (the engineer) = 0.224, just under 0.225.
+    score = built.score(built.profile(brief("probe", 0.2)), built._occasions[first.occasion])
+    assert score < built.options.large_threshold
+    assert built.add(brief("brief", cosine=0.2)).new_occasion
+
+
+def test_the_large_threshold_is_a_setting():
+    strict = Settings().with_overrides({"occasion_large_threshold": 0.25})
+    built = StoryIndex(GroupOptions.from_settings(strict), dimensions=DIM)
+    for i in range(1, stories.ABSORB_SIZE + 1):
+        built.add(report(f"r{i}"))
+    assert built.add(brief("brief", cosine=0.3)).new_occasion
+
+
+def rescue(aid: str, actors: dict[str, float], words: str) -> ArticleFeatures:
+    return feature(aid, unit(1, 0, 0.5), actors, words)
+
+
+def test_a_report_joining_an_occasion_brings_together_the_stories_it_fits():
+    built = StoryIndex(dimensions=DIM)
+    flood = built.add(feature("flood", unit(1), {"e-holvik": 1.0}, "dam gate flood spillway"))
+    inquiry = built.add(feature("inquiry", unit(0, 0, 1), {"e-minister": 1.0}, "inquiry hearing"))
+    assert flood.story != inquiry.story
+    # The report is of the flood, and names the minister and the inquiry too.
+    both = {"e-holvik": 0.5, "e-minister": 0.5}
+    bridge = built.profile(rescue("bridge", both, "dam gate flood spillway inquiry"))
+    opts = built.options
+    assert built.score(bridge, built._occasions[flood.occasion]) >= opts.occasion_threshold
+    assert built.score(bridge, built._occasions[inquiry.occasion]) < opts.occasion_threshold
+    assert built.score(bridge, built._stories[inquiry.story], story=True) >= opts.story_threshold
+    joined = built.add(rescue("bridge", both, "dam gate flood spillway inquiry"))
+    assert joined.occasion == flood.occasion and not joined.new_occasion
+    assert (inquiry.story, flood.story) in joined.renamed
+    assert partition(built) == {frozenset({"flood", "bridge", "inquiry"})}
+    assert partition(built, "occasions") == {frozenset({"flood", "bridge"}), frozenset({"inquiry"})}
+
+
+def test_a_report_joining_an_occasion_leaves_a_story_it_does_not_fit_apart():
+    built = StoryIndex(dimensions=DIM)
+    flood = built.add(feature("flood", unit(1), {"e-holvik": 1.0}, "dam gate flood spillway"))
+    race = built.add(regatta("race"))
+    joined = built.add(rescue("bridge", {"e-holvik": 1.0}, "dam gate flood spillway"))
+    assert joined.story == flood.story and joined.renamed == ()
+    assert built.placement("race")[0] == race.story != flood.story
+
+
 def test_grouping_does_not_depend_on_the_order_of_the_input():
     items = [dam(f"a{i}", day=i % 3) for i in range(6)] + [regatta(f"r{i}", i) for i in range(4)]
     items.append(dam("late", day=200, extra="report findings"))
