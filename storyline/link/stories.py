@@ -37,12 +37,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from itertools import repeat
-from operator import mul
 
 import numpy as np
 
 from storyline.link.features import ArticleFeatures, Vector, features
+from storyline.link.groups import Group, Profile, dot, unit
 from storyline.model import Doc, Story, content_id
 from storyline.settings import Settings
 
@@ -97,8 +96,6 @@ STORY_ACTOR_WEIGHT = 0.5
 # Tuned on half the ECB+ topics, over shuffled arrival orders.
 ABSORB_SIZE = 5
 
-Sparse = Mapping[str, float]
-
 
 @dataclass(frozen=True)
 class Assignment:
@@ -141,107 +138,6 @@ class GroupOptions:
         )
 
 
-@dataclass(frozen=True)
-class _Profile:
-    """An article as the index weighs it on arrival: one unit vector per signal."""
-
-    id: str
-    when: date | None
-    vector: Vector
-    terms: Sparse
-    people: Sparse
-    places: Sparse
-    actors: Sparse
-    years: Sparse  # keyed by the year's digits
-    dated: float  # 1.0 when the article names a year, else 0.0
-    protagonists: Sparse  # {surname: 1.0}, or empty
-    cast: float  # 1.0 when the article has a protagonist, else 0.0
-
-
-class _Group:
-    """A story or an occasion: its members and the sums of their unit vectors."""
-
-    __slots__ = (
-        "actors", "cast", "dated", "first", "id", "last", "members", "parts", "people", "places",
-        "protagonists", "story", "terms", "total", "years",
-    )  # fmt: skip
-
-    def __init__(self, group_id: str, dimensions: int, story: str | None = None) -> None:
-        self.id = group_id
-        self.story = story  # an occasion's story; None for a story
-        self.parts: set[str] = set()  # a story's occasions
-        self.members: list[str] = []
-        self.total = np.zeros(dimensions, dtype=np.float64)
-        self.terms: dict[str, float] = {}
-        self.people: dict[str, float] = {}
-        self.places: dict[str, float] = {}
-        self.actors: dict[str, float] = {}
-        self.years: dict[str, float] = {}
-        self.dated = 0.0  # members that name a year
-        self.protagonists: dict[str, float] = {}
-        self.cast = 0.0  # members that have a protagonist
-        self.first: date | None = None
-        self.last: date | None = None
-
-    def add(self, p: _Profile) -> None:
-        self.members.append(p.id)
-        self.total += p.vector
-        self.dated += p.dated
-        self.cast += p.cast
-        for mine, part in self._sparse(p):
-            _accumulate(mine, part)
-        self._extend(p.when, p.when)
-
-    def absorb(self, other: _Group) -> None:
-        self.members.extend(other.members)
-        self.total += other.total
-        self.dated += other.dated
-        self.cast += other.cast
-        for mine, part in self._sparse(other):
-            _accumulate(mine, part)
-        self.parts |= other.parts
-        self._extend(other.first, other.last)
-
-    def _sparse(self, other: _Profile | _Group) -> list[tuple[dict[str, float], Sparse]]:
-        return [
-            (self.terms, other.terms), (self.people, other.people),
-            (self.places, other.places), (self.actors, other.actors), (self.years, other.years),
-            (self.protagonists, other.protagonists),
-        ]  # fmt: skip
-
-    def _extend(self, first: date | None, last: date | None) -> None:
-        if first is not None:
-            self.first = first if self.first is None else min(self.first, first)
-        if last is not None:
-            self.last = last if self.last is None else max(self.last, last)
-
-    def days_from(self, first: date | None, last: date | None = None) -> int:
-        """Return the gap in days between a date range and the group's dates (0 if unknown)."""
-        last = last or first
-        if first is None or last is None or self.first is None or self.last is None:
-            return 0
-        if last < self.first:
-            return (self.first - last).days
-        return max(0, (first - self.last).days)
-
-
-def _accumulate(total: dict[str, float], part: Sparse) -> None:
-    for key, value in part.items():
-        total[key] = total.get(key, 0.0) + value
-
-
-def _dot(a: Sparse, b: Sparse) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    # The products of a generator, but mapped in C: about twice as fast, the same sum.
-    return float(sum(map(mul, a.values(), map(b.get, a, repeat(0.0)))))
-
-
-def _unit(weights: Mapping[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(w * w for w in weights.values()))
-    return {k: w / norm for k, w in weights.items()} if norm else {}
-
-
 class StoryIndex:
     """Incremental story and occasion assignment; ``add`` one article at a time.
 
@@ -255,8 +151,8 @@ class StoryIndex:
         self.options = options or GroupOptions()
         self.dimensions = dimensions
         self.comparisons = 0
-        self._stories: dict[str, _Group] = {}
-        self._occasions: dict[str, _Group] = {}
+        self._stories: dict[str, Group] = {}
+        self._occasions: dict[str, Group] = {}
         self._occasion_of: dict[str, str] = {}
         self._renamed: dict[str, str] = {}  # merged-away story or occasion id → its successor
         self._born: dict[str, int] = {}  # group id → creation number; the older id survives
@@ -307,7 +203,7 @@ class StoryIndex:
             return sorted(o for o in shared if self._in_window(self._occasions[o], f.when))
         return sorted(self._likeliest(f, shared))
 
-    def _in_window(self, occasion: _Group, when: date | None) -> bool:
+    def _in_window(self, occasion: Group, when: date | None) -> bool:
         """Return whether an article of date ``when`` may join the occasion or its story."""
         opts = self.options
         if occasion.days_from(when) <= opts.occasion_days:
@@ -357,49 +253,49 @@ class StoryIndex:
         """Return the smoothed inverse document frequency of a term, actor or place, as of now."""
         return math.log((self._articles + 2) / (self._df.get(key, 0) + 1)) + 1.0
 
-    def profile(self, f: ArticleFeatures) -> _Profile:
+    def profile(self, f: ArticleFeatures) -> Profile:
         """Return the article's unit vectors, weighted by document frequencies as of now."""
         actors = {e: w * self._idf(e) for e, w in f.actors.items()}
-        return _Profile(
+        return Profile(
             f.id, f.when, f.vector,
-            terms=_unit({t: w * self._idf(t) for t, w in f.terms.items()}),
-            people=_unit({e: w for e, w in actors.items() if e in f.people}),
-            places=_unit({e: self._idf(e) for e in f.places}),
-            actors=_unit(actors),
-            years=_unit(f.years),
+            terms=unit({t: w * self._idf(t) for t, w in f.terms.items()}),
+            people=unit({e: w for e, w in actors.items() if e in f.people}),
+            places=unit({e: self._idf(e) for e in f.places}),
+            actors=unit(actors),
+            years=unit(f.years),
             dated=1.0 if f.years else 0.0,
             protagonists={f.protagonist: 1.0} if f.protagonist else {},
             cast=1.0 if f.protagonist else 0.0,
         )  # fmt: skip
 
-    def _similarity(self, a: _Profile | _Group, b: _Group, pairs: int, story: bool) -> float:
+    def _similarity(self, a: Profile | Group, b: Group, pairs: int, story: bool) -> float:
         """Return the weighted similarity of two sums of unit vectors, averaged over pairs."""
         self.comparisons += 1
-        total = a.total if isinstance(a, _Group) else a.vector
+        total = a.total if isinstance(a, Group) else a.vector
         we, wt, wp, wl = WEIGHTS
-        years = _dot(a.years, b.years)
+        years = dot(a.years, b.years)
         # Summed over pairs of dated members, 1 - (year agreement) is the disagreement: the
         # pairs with an undated side say nothing either way.
         conflict = a.dated * b.dated - years
         # Likewise pairs of reports that both have a protagonist agree (same one) or conflict.
-        same = _dot(a.protagonists, b.protagonists)
+        same = dot(a.protagonists, b.protagonists)
         other = a.cast * b.cast - same
         occasion = (
-            we * float(total @ b.total) + wt * _dot(a.terms, b.terms)
-            + wp * _dot(a.people, b.people) + wl * _dot(a.places, b.places)
+            we * float(total @ b.total) + wt * dot(a.terms, b.terms)
+            + wp * dot(a.people, b.people) + wl * dot(a.places, b.places)
             + YEAR_WEIGHT * years - YEAR_CONFLICT * conflict
             + PROTAGONIST_WEIGHT * same - PROTAGONIST_CONFLICT * other
         ) / pairs  # fmt: skip
         if not story:
             return occasion
-        actors = _dot(a.actors, b.actors) / pairs
+        actors = dot(a.actors, b.actors) / pairs
         return STORY_ACTOR_WEIGHT * actors + (1.0 - STORY_ACTOR_WEIGHT) * occasion
 
-    def score(self, p: _Profile, group: _Group, story: bool = False) -> float:
+    def score(self, p: Profile, group: Group, story: bool = False) -> float:
         """Return the average similarity of an article to a group's members."""
         return self._similarity(p, group, len(group.members), story)
 
-    def link(self, a: _Group, b: _Group, story: bool = False) -> float:
+    def link(self, a: Group, b: Group, story: bool = False) -> float:
         """Return the average similarity between the members of two groups."""
         return self._similarity(a, b, len(a.members) * len(b.members), story)
 
@@ -475,14 +371,14 @@ class StoryIndex:
         self._stories[story].parts.add(occasion_id)
         return occasion_id
 
-    def _new_group(self, group_id: str, story: str | None = None) -> _Group:
+    def _new_group(self, group_id: str, story: str | None = None) -> Group:
         self._born.setdefault(group_id, len(self._born))
-        return _Group(group_id, self.dimensions, story)
+        return Group(group_id, self.dimensions, story)
 
-    def _older(self, a: _Group, b: _Group) -> bool:
+    def _older(self, a: Group, b: Group) -> bool:
         return (self._born[a.id], a.id) < (self._born[b.id], b.id)
 
-    def _place(self, p: _Profile, f: ArticleFeatures, story: str, occasion: str) -> None:
+    def _place(self, p: Profile, f: ArticleFeatures, story: str, occasion: str) -> None:
         self._stories[story].add(p)
         self._occasions[occasion].add(p)
         self._index(f, occasion)
@@ -510,13 +406,13 @@ class StoryIndex:
             keep = a.id
         return keep
 
-    def _join_bar(self, occasion: _Group) -> float:
+    def _join_bar(self, occasion: Group) -> float:
         """Return the score an arrival needs to join an occasion (see ABSORB_SIZE)."""
         if len(occasion.members) >= ABSORB_SIZE:
             return self.options.large_threshold
         return self.options.occasion_threshold
 
-    def _merge_bar(self, a: _Group, b: _Group) -> float:
+    def _merge_bar(self, a: Group, b: Group) -> float:
         """Return the average similarity two occasions need to merge (see ABSORB_SIZE)."""
         small, large = sorted((len(a.members), len(b.members)))
         if small == 1 and large >= ABSORB_SIZE:

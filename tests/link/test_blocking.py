@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import numpy as np
 
-from storyline.link import stories
+from storyline.link import groups, stories
 from storyline.link.features import ArticleFeatures
 from storyline.link.stories import GroupOptions, StoryIndex
 
@@ -110,5 +110,5 @@ def test_the_dot_product_sums_the_same_products_in_the_same_order():
         b = {f"k{rng.randrange(60)}": rng.random() for _ in range(rng.randrange(1, 30))}
         small, large = (a, b) if len(a) <= len(b) else (b, a)
         expected = sum(w * large.get(k, 0.0) for k, w in small.items())
-        assert stories._dot(a, b) == expected  # exactly: scores must not move
-    assert stories._dot({}, {"k": 1.0}) == 0.0
+        assert groups.dot(a, b) == expected  # exactly: scores must not move
+    assert groups.dot({}, {"k": 1.0}) == 0.0
