@@ -3,8 +3,7 @@
 - place: the first GPE/LOC/FAC mention under a locative preposition ("in",
   "at", "near" ...) of the trigger's clause.
 - time: the nearest DATE/TIME expression attached to the trigger's clause
-  (or, for a noun, inside its phrase), not one opening a period ("since
-  last spring": the clause holds until now); the events stage may then give a
+  (or, for a noun, inside its phrase); the events stage may then give a
   past-tense event the day its paragraph is at.
 - modality, first match wins: ``negated`` ("did not", "cannot find", "fail to
   agree"), ``hypothetical`` ("would", "could", "might", "must", "if", or asked
@@ -102,8 +101,8 @@ def time_of(
         if expr.type not in ("DATE", "TIME") or not (sent.start_char <= expr.start < sent.end_char):
             continue
         span = parsed.char_span(expr.start, expr.end, alignment_mode="expand")
-        if span is None or (span.start > 0 and parsed[span.start - 1].lower_ == "since"):
-            continue  # "since last spring" starts a period that runs to now: not its day
+        if span is None:
+            continue
         node = span.root
         if trigger.pos_ == "NOUN" and trigger.left_edge.i <= node.i <= trigger.right_edge.i:
             attached = True

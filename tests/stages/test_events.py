@@ -338,8 +338,3 @@ def test_present_states_new_paragraphs_and_years_do_not_pass_a_time_on(read):
     assert time_of_trigger(found, "arresting") is None  # the present speaks of now
     _, found = read("The firms signed a deal in 1991. Police arrested two men.")
     assert time_of_trigger(found, "arrested") is None  # a year is background, not the day
-
-
-def test_a_period_opened_by_since_is_not_the_events_day(read):
-    _, found = read("The violence has claimed 17,000 lives since last spring.")
-    assert time_of_trigger(found, "claimed") is None  # it runs from then to now
