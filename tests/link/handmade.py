@@ -1,10 +1,13 @@
-"""Hand-built docs for the linking tests: text, sentences, entities and events, no model."""
+"""Hand-built docs and features for the linking tests: no model, no embedding."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
+import numpy as np
+
+from storyline.link.features import ArticleFeatures
 from storyline.model import Article, Doc, Entity, Event, Quantity, Span, TimeExpr
 
 NAMES = {"putin": "Vladimir Putin", "erdogan": "Recep Tayyip Erdogan", "syria": "Syria"}
@@ -42,3 +45,32 @@ def make(
         times=times,
         quantities=quantities,
     )
+
+
+DIM = 8
+START = date(2025, 3, 14)
+
+
+def unit(*weights: float) -> np.ndarray:
+    """Return a unit vector of DIM dimensions whose first components are ``weights``."""
+    v = np.zeros(DIM, dtype=np.float32)
+    v[: len(weights)] = weights
+    return v / np.linalg.norm(v)
+
+
+def feature(
+    aid: str,
+    vector: np.ndarray,
+    actors: dict[str, float],
+    words: str,
+    day: int | None = 0,
+    people: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+) -> ArticleFeatures:
+    """Return hand-built features: ``words`` become the article's terms, ``day`` its date."""
+    published = None if day is None else START + timedelta(days=day)
+    return ArticleFeatures(
+        id=aid, published=published, vector=vector, actors=actors, places=frozenset(places),
+        title=aid, when=published, people=frozenset(people),
+        terms={w: 1.0 for w in words.split()},
+    )  # fmt: skip

@@ -3,32 +3,13 @@
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
 
 import numpy as np
 
+from link.handmade import DIM, feature, unit
 from storyline.link import groups, stories
 from storyline.link.features import ArticleFeatures
 from storyline.link.stories import GroupOptions, StoryIndex
-
-DIM = 8
-START = date(2025, 3, 14)
-
-
-def unit(*weights: float) -> np.ndarray:
-    v = np.zeros(DIM, dtype=np.float32)
-    v[: len(weights)] = weights
-    return v / np.linalg.norm(v)
-
-
-def feature(
-    aid: str, vector: np.ndarray, actors: dict[str, float], words: str, day: int | None
-) -> ArticleFeatures:
-    when = None if day is None else START + timedelta(days=day)
-    return ArticleFeatures(
-        id=aid, published=when, vector=vector, actors=actors, places=frozenset(), title=aid,
-        when=when, terms={w: 1.0 for w in words.split()},
-    )  # fmt: skip
 
 
 def test_an_occasion_whose_story_ended_long_before_the_article_is_not_a_candidate():

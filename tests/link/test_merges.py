@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
 from pathlib import Path
 
-import numpy as np
 import pytest
 
-from link.handmade import make
+from link.handmade import feature, make, unit
 from storyline.link import corpus
 from storyline.link.corpus import link_corpus
 from storyline.link.features import ArticleFeatures
 from storyline.model import Doc
 from storyline.store import Store
-
-DIM = 8
-START = date(2025, 3, 14)
-
-
-def unit(*weights: float) -> np.ndarray:
-    v = np.zeros(DIM, dtype=np.float32)
-    v[: len(weights)] = weights
-    return v / np.linalg.norm(v)
-
-
-def feature(
-    aid: str, vector: np.ndarray, actors: dict[str, float], words: str, day: int
-) -> ArticleFeatures:
-    published = START + timedelta(days=day)
-    return ArticleFeatures(
-        id=aid, published=published, vector=vector, actors=actors, places=frozenset(),
-        title=aid, when=published, terms={w: 1.0 for w in words.split()},
-    )  # fmt: skip
-
 
 # Two reports with no actor and few words in common start two stories; the third names both
 # sides, fits both, and merges them (stories and occasions) under the older ids.

