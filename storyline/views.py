@@ -15,11 +15,13 @@ from typing import Any
 from storyline.link.actors import fold
 from storyline.link.corpus import story_docs
 from storyline.link.measures import figures
-from storyline.model import Comparison, Doc, Story, StoryEvent, TimelineEntry
+from storyline.model import Comparison, Doc, Quantity, Story, StoryEvent, TimelineEntry
 from storyline.store import Store
 
 # Actors worth listing: people, organizations and countries (not places of passage).
 ACTOR_TYPES = frozenset({"PER", "ORG", "GPE", "NORP"})
+# Where quotes with no speaker are listed.
+UNATTRIBUTED = "(unattributed)"
 
 
 def _iso(value: date | None) -> str | None:
@@ -131,7 +133,7 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for d in docs:
         for q in d.quotes:
-            who = sd.actor_of(q.speaker) if q.speaker else (q.speaker_text or "(unattributed)")
+            who = sd.actor_of(q.speaker) if q.speaker else (q.speaker_text or UNATTRIBUTED)
             by_speaker[who].append({
                 "article": d.article.id, "source": d.article.source, "kind": q.kind,
                 "cue": q.cue, "text": " ".join(d.text[q.start : q.end].split()),
@@ -139,8 +141,19 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
             })  # fmt: skip
     return [
         {"speaker": names.get(who, who), "id": who, "quotes": quotes}
-        for who, quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1]))
+        # Who said most comes first; what nobody is said to have said ("is expected to ...")
+        # comes last, however much of it there is.
+        for who, quotes in sorted(
+            by_speaker.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -len(kv[1]))
+        )
     ]
+
+
+def _as_of(q: Quantity) -> str | None:
+    """Return the time a figure holds at: its value, or the day a "now" was resolved to."""
+    if q.time_value and q.time_value.endswith("_REF") and q.time_start == q.time_end:
+        return _iso(q.time_start) or q.time_value  # "right now" in a dated article
+    return q.time_value
 
 
 def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
@@ -152,7 +165,7 @@ def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
                 "article": d.article.id, "published": _iso(d.article.published),
                 "text": " ".join(d.text[q.start : q.end].split()), "value": q.value,
                 "unit": q.unit, "about": q.about, "measure": measured.get((q.start, q.end)),
-                "as_of": q.time_value, "according_to": q.source_text or d.article.source,
+                "as_of": _as_of(q), "according_to": q.source_text or d.article.source,
             })  # fmt: skip
     return out
 

@@ -19,7 +19,8 @@ their context:
   :attr:`Quantity.upper` the upper one, with ``mod`` APPROX.
 
 ``about`` says what a figure measures: the noun it counts or modifies
-("lives", "nuclear plant"), the noun it is "of" ("a grant of 580 million
+("lives"; the cost of a thing built or bought: "the $22bn plant" -> "cost of the
+plant"), the noun it is "of" ("a grant of 580 million
 shillings" -> "grant"), or the subject of a verb of measure ("the trade
 volume ... is expected to reach $35bn" -> "trade volume").
 
@@ -120,6 +121,16 @@ PEOPLE_NOUNS = _words(
     """people person life civilian child woman man soldier troop refugee casualty victim
     protester demonstrator worker student resident prisoner hostage migrant fighter
     militant rebel policeman officer"""
+)
+# Things built or bought: an amount of money before one is what it costs ("the $22bn
+# plant" is the cost of the plant), while before a deal, a loan or a budget it is the thing.
+COSTED_NOUNS = _words(
+    """plant reactor dam bridge tunnel road highway motorway railway railroad pipeline port
+    airport terminal stadium arena tower building skyscraper factory refinery mine hospital
+    school campus station facility complex project scheme line system network ship vessel
+    carrier submarine aircraft jet plane fighter helicopter satellite car truck house home
+    mansion apartment flat villa palace embassy headquarters renovation upgrade expansion
+    extension construction rebuilding reconstruction"""
 )
 # Verbs of measure: the figure measures their subject ("trade reached $35bn").
 # "since March", "since it began in 2011": the time a running total counts from.
@@ -260,6 +271,8 @@ def _about(span: SpacySpan, kind: str) -> str | None:
     if kind == "count" and after is not None and after.lower_ in PEOPLE_ADJECTIVES:
         return f"{after.lower_} people"  # "12,000 displaced", "12 dead"
     if root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod") and head.i not in inside:
+        if kind == "money" and head.lemma_.lower() in COSTED_NOUNS:
+            return f"cost of the {_phrase(head, inside)}"
         return _phrase(head, inside)
     if root.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ == "of" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -430,7 +443,7 @@ def find(
     return figures
 
 
-@stage("quantities", 2, requires=("article", "parse"), assigns=("quantities",))
+@stage("quantities", 3, requires=("article", "parse"), assigns=("quantities",))
 def quantities_stage(doc: Doc) -> Doc:
     """Return the doc with its figures; quotes and times are used when earlier stages left them."""
     if doc.parse is None:

