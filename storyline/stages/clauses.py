@@ -109,7 +109,9 @@ def time_of(
         else:
             steps = 0
             while node.i not in anchors and node.pos_ not in ("VERB", "AUX") and steps < 4:
-                if node.head.i == node.i:
+                # An appositive's time is its own: "visits Istanbul, his first trip abroad
+                # since October" is no visit in October ("on Monday, March 5" is one time).
+                if node.head.i == node.i or (node.dep_ == "appos" and steps and not node.ent_type_):
                     break
                 node, steps = node.head, steps + 1
             attached = node.i in anchors

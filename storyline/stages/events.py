@@ -275,7 +275,7 @@ def main(readings: Sequence[Reading]) -> Reading | None:
 
 @stage(
     "events",
-    4,
+    5,
     requires=("article", "parse", "entities", "mentions", "times"),
     assigns=("events",),
 )

@@ -159,6 +159,15 @@ def test_due_to_meet_is_planned_with_the_time_of_its_clause(read):
 
 
 @slow
+def test_an_appositives_time_is_its_own_not_the_clauses(read):
+    _, found = read("Putin visits Istanbul, his first trip abroad since October.")
+    visits = by_trigger(found, "visits")
+    assert visits.event.time_value is None
+    _, found = read("Putin visited Istanbul, the city of his first trip abroad, on Monday.")
+    assert by_trigger(found, "visited").event.time_value == "2012-07-16"
+
+
+@slow
 def test_an_event_without_a_stated_time_keeps_none_and_the_date_it_was_reported(read):
     _, found = read("Russia supplies air defence systems to Syria.")
     supplies = by_trigger(found, "supplies")
@@ -241,7 +250,7 @@ def test_the_stage_adds_the_events_of_the_article():
         ("threatened", "THREATEN", "asserted"),
         ("ban", "COERCE", "planned"),
     ]
-    assert events.events_stage.key == "events.v4"
+    assert events.events_stage.key == "events.v5"
 
 
 # --- general event classes: eventive nouns, nominalizations, clause verbs -----------------
