@@ -254,13 +254,17 @@ def _about(span: SpacySpan, kind: str) -> str | None:
     """Return what a figure measures, from where its tokens sit in the parse."""
     inside = {t.i for t in span}
     root = span.root
+    head = root.head
+    # "an emergency fund of 250 million crowns for housing": the fund, whatever it is for
+    owner = head.head if kind == "money" and root.dep_ == "pobj" and head.lower_ == "of" else None
+    if owner is not None and owner.pos_ in ("NOUN", "PROPN") and owner.i not in inside:
+        return _phrase(owner, inside)
     for prep in root.children:
         # "tens of thousands of refugees", "4.5% of GDP", "$500m in aid"
         if prep.dep_ == "prep" and prep.lower_ in ("of", "in", "for") and prep.i not in inside:
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _phrase(pobj, inside)
-    head = root.head
     if head.lower_ == "worth" and head.i not in inside:
         # "$50,000 worth of goods", "deals worth $22 billion"
         goods = [g for p in head.children if p.lower_ == "of" for g in p.children]

@@ -153,6 +153,14 @@ def test_a_grant_of_an_amount_is_about_the_grant(figures):
     assert values(found["580 million shillings"]) == (580e6, "shillings", "grant")
 
 
+def test_an_amount_of_a_fund_measures_the_fund_not_what_it_is_for(figures):
+    found = figures(
+        "The cabinet would release an emergency fund of 250 million crowns for temporary "
+        "housing and repairs."
+    )
+    assert values(found["250 million crowns"]) == (250e6, "crowns", "emergency fund")
+
+
 def test_counts_of_people_with_qualifiers(figures):
     found = figures(
         "The fighting left 12,000 displaced and about 3,400 people dead, and four people "
