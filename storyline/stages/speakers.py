@@ -14,7 +14,7 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from storyline.stages import speech
+from storyline.stages import names, speech
 from storyline.stages.quotedraft import Context, Draft, quoted_token, trim
 from storyline.stages.quotemarks import QuotedString
 
@@ -25,6 +25,7 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})
 _COLLECTIVE = frozenset({"they", "them", "it"})
 _RELATIVE = frozenset({"who", "which", "that"})
+_DEFINITE = frozenset({"the", "its", "their", "this"})
 # A speaker the parse missed is looked for this many tokens before its cue.
 SPEAKER_WINDOW = 12
 
@@ -48,6 +49,7 @@ def speaker_beside(ctx: Context, cue: Token, quoted: Sequence[QuotedString]) -> 
         and start <= t.idx < end
         and not quoted_token(t, quoted)
         and t.pos_ in ("PROPN", "NOUN", "PRON")
+        and t.tag_ not in ("WP", "WDT")  # "blamed the failure on what he called ..."
         and t.dep_ not in ("poss", "pobj")
         # The one told ('told AFP', 'told reporters') is never the speaker.
         and not (t.head.i == cue.i and t.dep_ in ("dobj", "dative"))
@@ -100,17 +102,61 @@ def resolve_speaker(ctx: Context, draft: Draft) -> None:
 
 
 def _entity_of(ctx: Context, head: Token) -> str | None:
-    """Return the entity a speaker phrase names: by its head or a name in apposition."""
-    mention = ctx.mention_at(head.idx, head.idx + len(head))
-    if mention is not None:
-        return mention.entity
-    # "Putin's spokesman, Dmitry Peskov": a role noun with the name beside
-    # it is that person; a role noun alone ("the minister") stays unresolved.
+    """Return the entity a speaker phrase names.
+
+    By its head's mention, else a name in apposition, else its head as the
+    surname of a person the article names, else, for a definite description,
+    the organization last named with that head noun.
+    """
+    named = _named(ctx, head)
+    if named is not None:
+        return named
+    # "Putin's spokesman, Dmitry Peskov", "the dam's operator, Nordvale Hydro":
+    # a role noun with the name beside it is who that name is.
     for child in head.children:
         if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
-            mention = ctx.mention_at(child.idx, child.idx + len(child))
-            if mention is not None and mention.label == "PER":
-                return mention.entity
+            named = _named(ctx, child)
+            if named is not None and ctx.types.get(named) in ("PER", "ORG"):
+                return named
+    return _described(ctx, head)
+
+
+def _named(ctx: Context, token: Token) -> str | None:
+    """Return the entity a name token stands for: its mention, or a known person's surname.
+
+    The tagger misses names now and then ('" Ferreño said ...' after a quote);
+    a surname that one person of the article has, and no other, is that person.
+    """
+    mention = ctx.mention_at(token.idx, token.idx + len(token))
+    if mention is not None:
+        return mention.entity
+    if token.pos_ != "PROPN":
+        return None
+    word = names.normalize(token.text)
+    people = {e for e, name in ctx.names.items() if ctx.types.get(e) == "PER"
+              and names.surname(names.normalize(name)) == word}  # fmt: skip
+    return next(iter(people)) if len(people) == 1 else None
+
+
+def _described(ctx: Context, head: Token) -> str | None:
+    """Return the organization a definite description stands for, if one fits.
+
+    "The commission said" after "the Calveran Competition Commission", "the
+    union" after "the Rail Workers' Union": the last organization named
+    before it whose name ends in the description's head noun.
+    """
+    if head.pos_ != "NOUN" or not any(
+        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children
+    ):
+        return None
+    noun = head.lemma_.lower()
+    i = bisect.bisect_left(ctx.mention_starts, head.idx) - 1
+    while i >= 0:
+        entity = ctx.mentions[i].entity
+        name = ctx.names.get(entity, "").lower().split()
+        if ctx.types.get(entity) == "ORG" and name and name[-1].strip("'’s") == noun:
+            return entity
+        i -= 1
     return None
 
 

@@ -1,0 +1,85 @@
+"""Who a speaker phrase names, when the tagger or the phrase hides it (speakers.py)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+
+from storyline.stages.entities import resolve
+from storyline.stages.quotes import find
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(nlp: Any, text: str, names: dict[str, str]) -> dict[str, str | None]:
+    """Return {speaker span: its entity's name}; only ``names`` are tagged.
+
+    Tagging by hand (each name's first occurrence, with its label) fixes what the
+    tagger found, so a test says which mentions the article has.
+    """
+    spans = [(m.start(), m.end(), label) for name, label in names.items()
+             if (m := re.search(re.escape(name), text))]  # fmt: skip
+    entities, mentions = resolve(text, spans)
+    named = {e.id: e.name for e in entities}
+    return {
+        text[q.speaker_start : q.speaker_end]: named.get(q.speaker or "")
+        for q in find(text, nlp(text), mentions, entities)
+        if q.speaker_start is not None
+    }
+
+
+def test_an_untagged_surname_is_the_person_of_that_surname(nlp):
+    text = (
+        "Prime Minister Dália Ferreño visited Brevik Ferry on Friday. "
+        '"Nobody will be left alone," she said. Ferreño said that her cabinet would release a fund.'
+    )
+    found = speakers(nlp, text, {"Dália Ferreño": "PERSON", "Brevik Ferry": "GPE"})
+    assert found["Ferreño"] == "Dália Ferreño"
+
+
+def test_a_surname_two_people_share_names_neither(nlp):
+    text = (
+        "Dália Ferreño and her brother Jon Ferreño visited Brevik Ferry on Friday. "
+        "Ferreño said that the cabinet would release a fund."
+    )
+    found = speakers(nlp, text, {"Dália Ferreño": "PERSON", "Jon Ferreño": "PERSON"})
+    assert found["Ferreño"] is None
+
+
+def test_a_role_noun_with_an_organization_in_apposition_is_that_organization(nlp):
+    text = (
+        "The dam's operator, Nordvale Hydro, said in a statement that the gate had passed "
+        "its last inspection."
+    )
+    found = speakers(nlp, text, {"Nordvale Hydro": "ORG"})
+    assert found["The dam's operator, Nordvale Hydro"] == "Nordvale Hydro"
+
+
+def test_a_definite_description_is_the_organization_last_named_with_that_noun(nlp):
+    text = (
+        "The Calveran Competition Commission opened a review of the deal on Friday. "
+        "The commission said that it had serious concerns about freight capacity."
+    )
+    found = speakers(nlp, text, {"Calveran Competition Commission": "ORG"})
+    assert found["The commission"] == "Calveran Competition Commission"
+
+
+def test_a_description_no_organization_ends_with_stays_unresolved(nlp):
+    text = (
+        "The Calveran Competition Commission opened a review of the deal on Friday. "
+        "The board said that it would consider the offer."
+    )
+    found = speakers(nlp, text, {"Calveran Competition Commission": "ORG"})
+    assert found["The board"] is None
+
+
+def test_a_wh_word_beside_a_cue_is_never_its_speaker(nlp):
+    text = (
+        'Anders Klemet said there was "no indication of a design fault" and blamed the '
+        "failure on what he called exceptional rainfall."
+    )
+    found = speakers(nlp, text, {"Anders Klemet": "PERSON"})
+    assert "what" not in found
+    assert found["he"] == "Anders Klemet"
