@@ -99,6 +99,35 @@ def anchors(doc: Doc) -> list[Anchor]:
     return out
 
 
+Slot = tuple[str, date | None, date | None]
+
+
+def _fold_nested(slots: Mapping[Slot, list[Anchor]]) -> dict[Slot, list[Anchor]]:
+    """Fold a happening's wider dates into the one narrower date they contain.
+
+    "Putin and Erdogan last met ... in mid-June" and a caption's "their meeting ...,
+    18 June 2012" are one meeting: one entry, on the 18th. A wider date that holds
+    two narrower ones of the happening stays as it is (it cannot say which).
+    """
+    out = {k: list(v) for k, v in slots.items()}
+    for key in sorted(slots, key=lambda k: _days(k[1], k[2])):
+        se_id, lo, hi = key
+        if lo is None or hi is None:
+            continue
+        inside = [
+            k for k in out
+            if k != key and k[0] == se_id and k[1] is not None and k[2] is not None
+            and lo <= k[1] and k[2] <= hi
+        ]  # fmt: skip
+        if len(inside) == 1:
+            out[inside[0]] += out.pop(key)
+    return out
+
+
+def _days(lo: date | None, hi: date | None) -> int:
+    return (hi - lo).days if lo is not None and hi is not None else -1
+
+
 def _summary(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= SUMMARY_CHARS else flat[: SUMMARY_CHARS - 1].rstrip() + "…"
@@ -115,7 +144,7 @@ def build(
     of_member = {m: se for se in events for m in se.members}
     docs = {d.article.id: d for d in story.docs}
     order = {d.article.id: i for i, d in enumerate(story.docs)}
-    slots: dict[tuple[str, date | None, date | None], list[Anchor]] = defaultdict(list)
+    slots: dict[Slot, list[Anchor]] = defaultdict(list)
     for doc in story.docs:
         for a in anchors(doc):
             se = of_member.get(a.event.id)
@@ -123,6 +152,7 @@ def build(
                 continue
             lo, hi = (a.start, a.end) if a.start else (se.time_start, se.time_end)
             slots[(se.id, lo, hi)].append(a)
+    slots = _fold_nested(slots)
     by_id = {se.id: se for se in events}
     entries = []
     for (se_id, lo, hi), found in slots.items():
@@ -133,7 +163,8 @@ def build(
         )
         articles = tuple(dict.fromkeys(s.article for s in support))
         dated_by = "text" if any(a.start for a in found) else se.dated_by
-        value = first.value if first.start else se.time_value
+        exact = next((a for a in found if (a.start, a.end) == (lo, hi)), first)
+        value = exact.value if exact.start else se.time_value
         reported = [p for a in articles if (p := docs[a].article.published) is not None]
         background = (
             hi is not None

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from link.handmade import make
 from storyline.link.events import merge
 from storyline.link.reports import StoryDocs
-from storyline.link.timeline import anchors, build, is_sorted
+from storyline.link.timeline import _fold_nested, anchors, build, is_sorted
 from storyline.model import Doc, TimeExpr
 
 PUBLISHED = date(2012, 7, 18)
@@ -108,6 +108,34 @@ def test_the_same_happening_in_two_articles_is_one_entry_with_two_supports():
     meet = [t for t in timeline(afp(), other) if t.type == "CONSULT"]
     assert len(meet) == 1
     assert meet[0].articles == ("afp", "dpa") and meet[0].sources == 2
+
+
+def test_a_happening_dated_loosely_and_exactly_is_one_entry_on_the_exact_day():
+    mid_june = (date(2012, 6, 11), date(2012, 6, 20))
+    doc = make(
+        "afp", "Putin met Erdogan at the G20 summit on 18 June. They last met in mid-June.",
+        PUBLISHED,
+        [{"trigger": "met", "type": "CONSULT", "source": "putin", "target": "erdogan",
+          "start": date(2012, 6, 18), "end": date(2012, 6, 18), "value": "2012-06-18"},
+         {"trigger": "met", "type": "CONSULT", "source": "putin", "target": "erdogan",
+          "start": mid_june[0], "end": mid_june[1], "value": "2012-06-11/2012-06-20",
+          "after": 48}],
+        source="AFP",
+    )  # fmt: skip
+    meetings = timeline(doc)
+    assert [(t.start, t.date, len(t.support)) for t in meetings] == [
+        (date(2012, 6, 18), "2012-06-18", 2)
+    ]
+
+
+def test_a_loose_date_holding_two_exact_ones_of_a_happening_stays_its_own_slot():
+    june, d4, d18 = (date(2012, 6, 1), date(2012, 6, 30)), date(2012, 6, 4), date(2012, 6, 18)
+    slots = {("se1", *june): ["in June"], ("se1", d4, d4): ["4 June"], ("se1", d18, d18): ["18"]}
+    folded = _fold_nested(slots)  # type: ignore[arg-type]
+    assert folded == slots  # June cannot say which of the two days it was
+    slots = {("se1", *june): ["in June"], ("se1", d4, d4): ["4 June"], ("se2", d18, d18): ["18"]}
+    folded = _fold_nested(slots)  # type: ignore[arg-type]
+    assert folded == {("se1", d4, d4): ["4 June", "in June"], ("se2", d18, d18): ["18"]}
 
 
 @settings(max_examples=60, deadline=None)
