@@ -70,7 +70,11 @@ def _demote(markdown_text: str) -> str:
 def _ours(scores: Sequence[Score]) -> str:
     mine = next((s for s in scores if s.system == "storyline"), None)
     if mine is None:
-        return "—"
+        # A row measured on one part of ours only ("storyline:merging alone") says which.
+        part = next((s for s in scores if s.system.startswith("storyline:")), None)
+        if part is None or part.value is None:
+            return "—"
+        return f"{_fmt(part.value)} ({part.system.removeprefix('storyline:')})"
     # A layer that does not exist yet says so here, not only in its section.
     if "not built" not in mine.note:
         return _fmt(mine.value)

@@ -42,3 +42,14 @@ def test_a_layer_not_built_says_so_in_the_summary():
     rows = summary([report]).splitlines()[2:]
     assert "| 0.000; quotes stage not built yet (issue 4) |" in rows[0]
     assert "| quotes stage not built yet (issue 4) |" in rows[1]
+
+
+def test_a_row_measured_on_one_part_of_ours_names_the_part():
+    report = Report(
+        "x",
+        (Score("coref [gold blocks]", 0.768, "storyline:merging alone"),
+         Score("coref [gold blocks]", 0.761, "baseline:lemma")),
+        1, 0.1, headline=("coref [gold blocks]",),
+    )  # fmt: skip
+    rows = summary([report]).splitlines()[2:]
+    assert rows == ["| x |  | coref [gold blocks] | 0.768 (merging alone) | 0.761 (lemma) | — |"]
