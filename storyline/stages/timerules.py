@@ -17,7 +17,8 @@ from storyline.model import TimeType
 from storyline.stages import calendar as cal
 from storyline.stages import timevalues as values
 from storyline.stages.calendar import Norm, Shift
-from storyline.stages.timevalues import Context, Handler, Match, text_of, words_of
+from storyline.stages.timecontext import Context
+from storyline.stages.timevalues import Handler, Match, text_of, words_of
 from storyline.stages.timewords import (
     APPROX_RX,
     DAY_RX,
@@ -363,6 +364,18 @@ RULES: tuple[Rule, ...] = (
         lead=40,
     ),
     _rule(
+        # "the first two quarters of 1990" is its first half; "the last two quarters" alone
+        # is the latest six months, a length (see "duration"), so only with a year
+        "two quarters",
+        ("quarters",),
+        r"quarters",
+        rf"\b(?:the\s+)?(?:(?P<ord>first)|(?:last|final)(?=\s+two\s+(?:fiscal\s+)?quarters\s+of\s+"
+        rf"(?:fiscal\s+)?{YEAR_RX}))\s+two\s+(?:fiscal\s+)?quarters(?:\s+of\s+(?:fiscal\s+)?"
+        rf"(?P<y>{YEAR_RX}))?\b",
+        values.two_quarters,
+        lead=40,
+    ),
+    _rule(
         "year's quarter",
         ("quarter", "half"),
         "quarter|half",
@@ -472,7 +485,7 @@ RULES: tuple[Rule, ...] = (
         ("year",),
         r"year[\s-](?:ago|earlier)",
         r"\b(?:the\s+)?year[\s-](?:ago|earlier)(?:\s+(?:quarter|period|month|week))?\b",
-        lambda m, ctx: Norm("DATE", None, anaphor=Shift("year", -1, period="before")),
+        values.year_ago,
     ),
     _rule(
         "latest period",

@@ -8,7 +8,8 @@ expressions ("Tuesday", "last year") keep their span with value ``None``;
 absolute ones ("18 June 2012") are still resolved.
 
 The layers below: :mod:`~storyline.stages.timewords` (vocabulary and regex
-pieces), :mod:`~storyline.stages.timevalues` (a match read into a value),
+pieces), :mod:`~storyline.stages.timecontext` (what the clause around an
+expression says), :mod:`~storyline.stages.timevalues` (a match read into a value),
 :mod:`~storyline.stages.timerules` (the table), :mod:`~storyline.stages.calendar`
 (date arithmetic).
 """
@@ -27,8 +28,9 @@ from storyline.model import Doc, TimeExpr
 from storyline.pipeline import stage
 from storyline.stages import calendar as cal
 from storyline.stages.calendar import Norm
+from storyline.stages.timecontext import Context, NoAnchor
 from storyline.stages.timerules import TRIGGERED, Rule
-from storyline.stages.timevalues import Context, Match, NoAnchor
+from storyline.stages.timevalues import Match
 from storyline.stages.timewords import APPROX_MODS, MONTH_RX
 
 # Words spaCy puts around an expression that TIMEX3 leaves out.
@@ -315,7 +317,7 @@ def find(
     ]
 
 
-@stage("times", 4, requires=("article", "parse"), assigns=("times",))
+@stage("times", 5, requires=("article", "parse"), assigns=("times",))
 def times_stage(doc: Doc) -> Doc:
     """Return the doc with its time expressions, from rules and the parse's DATE/TIME entities."""
     spans: list[tuple[int, int]] = []

@@ -1,12 +1,13 @@
 """The values of time expressions: each rule's match read into a TIMEX3 value and its days.
 
 A handler takes a match of its rule (:mod:`storyline.stages.timerules`) and
-the :class:`Context` (the text and the publication date it is read against)
+the :class:`~storyline.stages.timecontext.Context` (the text and the publication date)
 and returns a :class:`~storyline.stages.calendar.Norm`, or None to drop the
 match. A relative expression with no publication date raises
-:class:`NoAnchor`: the caller keeps its span with value None. Whether a
-year-less expression means the last or the next occurrence comes from the
-clause around it (:meth:`Context.lean`).
+:class:`~storyline.stages.timecontext.NoAnchor`: the caller keeps its span
+with value None. Whether a year-less expression means the last or the next
+occurrence comes from the clause around it
+(:mod:`storyline.stages.timecontext`).
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from storyline.stages import calendar as cal
 from storyline.stages.calendar import Lean, Norm, Shift
+from storyline.stages.timecontext import Context as Context
+from storyline.stages.timecontext import NoAnchor as NoAnchor
 from storyline.stages.timewords import (
     APPROX_MODS,
     CENTURY_WORDS,
@@ -46,30 +48,10 @@ from storyline.stages.timewords import (
     year_of,
 )
 
-# --- context heuristics -------------------------------------------------------------------
+# --- cues for single handlers ----------------------------------------------------------
 
-# A clause about what is still to come ("will meet on Tuesday", "is due to vote on
-# Tuesday", "is scheduled for Tuesday") means the next such day, not the last one.
-_FUTURE_CUE = re.compile(
-    r"\b(?:will|shall|'ll|(?:is|are|was|were)\s+(?:due|going)\s+to|(?:is|are)\s+to"
-    r"|set\s+to|slated|poised\s+to|scheduled|plan(?:s|ned|ning)?\s+to|to\s+be\s+held"
-    r"|expected\s+to|as\s+(?:soon|early)\s+as|upcoming|until|till|effective)\b",
-    re.I,
-)
-# ...unless a report, a past verb or the end of a quotation comes between the cue and
-# the expression ("who will visit next month, said Tuesday"; "'We will win,' he said Monday").
-_PAST_CUE = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|predicted|stated|warned|claimed|confirmed"
-    r"|declared|noted|wrote|was|were|had|did)\b|''|[\"”]"
-)
-# A period after a lone letter or a title ends no sentence: "a.m. EST", "U.S. officials".
-_SENTENCE_BREAK = re.compile(
-    r"(?<!\b[A-Za-z])(?<!\bM[rs])(?<!\bMrs)(?<!\b[DS]t)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
-    r"(?<!\bGen)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bJr)[.!?]\s+(?=[A-Z\"'“])|\n"
-)
-_CUE_WINDOW = 100  # characters looked back for a future cue, within the sentence
-# "since" looks back: what follows it has begun by the anchor ("since February").
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+# What is done "ahead of" or "before the weekend" is done before it comes.
+_AHEAD_OF_BEFORE = re.compile(r"\b(?:ahead\s+of|before|in\s+time\s+for)\s+$", re.I)
 # A capitalized word right before a season names an event ("Arab Spring").
 _NAMED_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 # A year "ended June 30" is a fiscal year, twelve months to that day, not a calendar year.
@@ -83,39 +65,6 @@ _RATE_BEFORE = re.compile(r"(?:\d|\$|%|percent|cents?|dollars?|times|once|twice)
 
 
 # --- matching -----------------------------------------------------------------------------
-
-
-class NoAnchor(Exception):
-    """Raised by a rule that needs the publication date when there is none."""
-
-
-@dataclass
-class Context:
-    """The text being read and the publication date its relative expressions resolve against."""
-
-    text: str
-    published: date | None
-
-    def anchor(self) -> date:
-        """Return the publication date, or raise :class:`NoAnchor` when there is none."""
-        if self.published is None:
-            raise NoAnchor
-        return self.published
-
-    def clause(self, start: int) -> str:
-        """Return the text before ``start`` back to the sentence start (at most 100 characters)."""
-        window = self.text[max(0, start - _CUE_WINDOW) : start]
-        for brk in _SENTENCE_BREAK.finditer(window):
-            window = window[brk.end() :]
-        return window
-
-    def lean(self, start: int) -> Lean:
-        """Return "future" when the clause before ``start`` speaks of the future, else "past"."""
-        window = self.clause(start)
-        cues = list(_FUTURE_CUE.finditer(window))
-        future = bool(cues) and not _PAST_CUE.search(window, cues[-1].end())
-        return "future" if future else "past"
-
 
 Match = re.Match[str]
 Handler = Callable[[Match, Context], Norm | None]
@@ -138,11 +87,6 @@ def _edge(m: Match) -> str | None:
 
 def _apx(m: Match) -> str | None:
     return APPROX_MODS.get(words_of(m, "apx"))
-
-
-def _since(ctx: Context, start: int) -> bool:
-    """Return whether "since" stands right before ``start``."""
-    return _SINCE_BEFORE.search(ctx.text, max(0, start - 8), start) is not None
 
 
 def _rel_lean(rel: str, ctx: Context, start: int) -> tuple[Lean, bool]:
@@ -186,7 +130,7 @@ def day_month(m: Match, ctx: Context) -> Norm | None:
         return cal.day(date(int(m["y"]), mon, dd))
     weekday = weekday_of(m["wd"]) if m["wd"] else None
     anchor = ctx.anchor()
-    if _since(ctx, m.start()):  # "since Oct. 12": the latest such day by the anchor
+    if ctx.begun(m.start()):  # "since Oct. 12": the latest such day by the anchor
         year = anchor.year - ((mon, dd) > (anchor.month, anchor.day))
         return cal.day(date(year, mon, dd))
     found = cal.pick_day(anchor, mon, dd, ctx.lean(m.start()), weekday)
@@ -215,7 +159,7 @@ def bare_month(m: Match, ctx: Context) -> Norm:
     if words_of(m, "rel") == "this":  # "this September": the one of the anchor's year
         return cal.month(ctx.anchor().year, mon, edge)
     lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
-    if not words_of(m, "rel") and _since(ctx, m.start()):  # "since March": the latest begun
+    if not words_of(m, "rel") and ctx.begun(m.start()):  # "since March": the latest begun
         return cal.pick(ctx.anchor(), "past", False, lambda y: cal.month(y, mon, edge))
     return cal.pick(ctx.anchor(), lean, strict, lambda y: cal.month(y, mon, edge), weighted=True)
 
@@ -287,12 +231,22 @@ def quarter(m: Match, ctx: Context) -> Norm:
     return make(y, index + 1)
 
 
+def two_quarters(m: Match, ctx: Context) -> Norm:
+    """Return the half year two quarters make ("the first two quarters of 1990")."""
+    n = 1 if m["ord"] else 2
+    if m["y"]:
+        return cal.half(int(m["y"]), n)
+    return cal.pick(ctx.anchor(), ctx.lean(m.start()), False, lambda y: cal.half(y, n))
+
+
 def weekday(m: Match, ctx: Context) -> Norm:
     """Return the day a weekday names ("Tuesday", "next Tuesday", "Tuesday night")."""
     if m["ana"]:  # "the previous Friday": counted from the day named before
         steps = -1 if words_of(m, "ana") in ("previous", "preceding") else 1
         return Norm("DATE", None, anaphor=Shift("day", steps, weekday=weekday_of(m["wd"])))
     lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
+    if not m["rel"]:
+        lean = ctx.day_lean(m.start(), m.end())
     d = cal.pick_weekday(ctx.anchor(), weekday_of(m["wd"]), lean, strict)
     mod = EDGE_MODS.get(words_of(m, "mod"))
     if m["part"]:
@@ -367,7 +321,9 @@ def _relative_to(rel: str, unit: str, edge: str | None, m: Match, ctx: Context) 
     earlier = words_of(m, "el")
     anchor = ctx.anchor()
     if unit == "weekend":
-        lean, strict = _rel_lean(rel.removeprefix("the"), ctx, m.start())
+        lean, strict = _rel_lean(rel.removeprefix("the "), ctx, m.start())
+        if rel == "the" and _AHEAD_OF_BEFORE.search(ctx.text, max(0, m.start() - 24), m.start()):
+            lean = "future"
         if lean == "near":
             return cal.weekend(anchor)
         return cal.weekend(cal.pick_weekday(anchor, 5, lean, strict and lean == "past"))
@@ -388,11 +344,17 @@ def _relative_to(rel: str, unit: str, edge: str | None, m: Match, ctx: Context) 
 
 
 def period_end(m: Match, ctx: Context) -> Norm:
-    """Return the end of the current year, month or quarter ("year-end")."""
-    norm = cal.shifted(ctx.anchor(), words_of(m, "u"), 0)
-    assert norm.start is not None and norm.end is not None
-    start, end = cal.narrow(norm.start, norm.end, "END")
-    return dataclasses.replace(norm, start=start, end=end, mod="END")
+    """Return the last day of the current year, month or quarter ("by year-end").
+
+    "Since year-end" is the latest such day before the anchor: the books
+    closed at the last year-end, not the coming one.
+    """
+    anchor, unit = ctx.anchor(), words_of(m, "u")
+    end = cal.shifted(anchor, unit, 0).end
+    if ctx.since(m.start()) and end is not None and end > anchor:
+        end = cal.shifted(anchor, unit, -1).end
+    assert end is not None
+    return cal.day(end)
 
 
 def ago(m: Match, ctx: Context) -> Norm:
@@ -409,6 +371,16 @@ def ago(m: Match, ctx: Context) -> Norm:
     if direction in ("earlier", "later"):  # "two days later": than the expression before
         return Norm("DATE", None, mod=_apx(m), anaphor=Shift(unit, sign * int(count)))
     return dataclasses.replace(cal.shifted(ctx.anchor(), unit, sign * int(count)), mod=_apx(m))
+
+
+def year_ago(m: Match, ctx: Context) -> Norm:
+    """Return the year-ago or year-earlier period ("the year-ago quarter"), once resolved.
+
+    "Year-ago" is deictic, as "a year ago" is: a year before the period being
+    reported, or the anchor; only "year-earlier" counts from the time named before.
+    """
+    period: Literal["anchor", "before"] = "before" if "earlier" in m[0].lower() else "anchor"
+    return Norm("DATE", None, anaphor=Shift("year", -1, period=period))
 
 
 def _duration_value(count: str, unit: str, mod: str | None) -> Norm:
@@ -428,6 +400,11 @@ def duration(m: Match, ctx: Context) -> Norm | None:
     if unit == "quarter" and re.match(r"\s+of\b", after):
         return None  # "three quarters of the vote"
     if (m["h1"] or m["h2"]) and count.isdigit():
+        if unit in ("hour", "minute"):
+            # "an hour and a half" on the clock: PT1H30M, as TIMEX3 writes time spans
+            smaller = "M" if unit == "hour" else "S"
+            value = f"PT{count}{UNITS[unit][1]}30{smaller}"
+            return Norm("DURATION", value, mod=_apx(m))
         # "two and a half years" keeps the unit named, with a decimal fraction: P2.5Y
         count = str(int(count) + 0.5)
     norm = _duration_value(count, unit, _apx(m))

@@ -25,11 +25,12 @@ NUMBERS = {
 }  # fmt: skip
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4,
             "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}  # fmt: skip
-# TIMEX3 duration letters per unit: (time part?, letter, multiplier).
+# TIMEX3 duration letters per unit: (time part?, letter, multiplier). A quarter stays a
+# quarter ("the past two quarters" is P2Q): TIMEX3 writes the unit the text counts in.
 UNITS = {
     "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1),
     "day": ("", "D", 1), "week": ("", "W", 1), "fortnight": ("", "W", 2),
-    "month": ("", "M", 1), "quarter": ("", "M", 3), "year": ("", "Y", 1),
+    "month": ("", "M", 1), "quarter": ("", "Q", 1), "year": ("", "Y", 1),
     "decade": ("", "Y", 10), "century": ("", "Y", 100),
 }  # fmt: skip
 VAGUE_UNITS = {"quarter": "Q", "decade": "DE", "century": "CE"}
