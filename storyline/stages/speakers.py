@@ -1,8 +1,11 @@
 """Speakers: the source span and entity of a quote, from the head token of its cue's subject.
 
 A subject the parse gives is widened to its phrase and resolved to an
-entity when a mention covers its head or a name stands in apposition
-("spokesman Dmitry Peskov"); a relative pronoun stands for its antecedent;
+entity when a mention covers its head, a name stands in apposition
+("spokesman Dmitry Peskov", "the dam's operator, Nordvale Hydro"), its head
+is the surname of one person of the article, or it is a definite
+description of an organization named before ("the commission" after "the
+Calveran Competition Commission"); a relative pronoun stands for its antecedent;
 a personal pronoun resolves to the person the previous sentence is about,
 else the last one named. When the parse gives no usable subject, the noun
 next to the cue is taken (:func:`speaker_beside`).
