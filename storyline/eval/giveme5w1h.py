@@ -35,7 +35,7 @@ WHO_TYPES = frozenset({"PER", "ORG"})
 # House" and "Interlagos" are where things happen as much as "Washington".
 WHERE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 _WORD = re.compile(r"\w+")
-_YEAR_FIRST = re.compile(r"^\d{4}")
+_DAY_FIRST = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
 @dataclass(frozen=True)
@@ -133,12 +133,19 @@ def _most_mentioned(doc: Doc, end: int, types: frozenset[str]) -> tuple[str, ...
 
 
 def ours(doc: Doc, end: int) -> dict[str, tuple[str, ...]]:
-    """Return our answers: most-mentioned person/org and place of the lead, its first date."""
+    """Return our answers: most-mentioned person/org and place of the lead, and its day.
+
+    The day is the lead's first date or time that names one ("Sunday morning" is
+    that Sunday); a lead that names none reports the news of its publication day,
+    which is where our timeline puts an undated happening too.
+    """
     days = [
         t.value
         for t in doc.times
-        if t.end <= end and t.type == "DATE" and t.value and _YEAR_FIRST.match(t.value)
+        if t.end <= end and t.type in ("DATE", "TIME") and t.value and _DAY_FIRST.match(t.value)
     ]
+    if not days and doc.article.published is not None:
+        days = [doc.article.published.isoformat()]
     return {
         "who": _most_mentioned(doc, end, WHO_TYPES),
         "when": tuple(days[:1]),
@@ -213,8 +220,9 @@ def run(options: EvalOptions) -> Report:
         notes=(
             f"Lead = title, description (unless the body repeats it) and the first "
             f"{LEAD_SENTENCES} body sentences. Ours: who = the most-mentioned PER/ORG entity of "
-            "the lead, where = the most-mentioned GPE/LOC/FAC, when = the value of its first DATE "
-            "expression with a calendar value; baseline: the first spaCy PERSON, GPE and DATE "
+            "the lead, where = the most-mentioned GPE/LOC/FAC, when = the day of its first DATE or "
+            "TIME expression that names a day, else the publication date (where our timeline "
+            "puts an undated happening); baseline: the first spaCy PERSON, GPE and DATE "
             "(valued by dateparser against the publication date).",
             "Who/where match when the answer (our entity's name or any of its aliases) shares a "
             "content word (case-insensitive, stop "

@@ -85,3 +85,22 @@ def test_our_answers_are_the_most_mentioned_actor_and_first_dated_expression():
         "when": ("2016-11-10",),
         "where": ("Washington",),
     }
+
+
+def test_our_when_is_a_day_a_time_names_else_the_publication_day():
+    text = "Fans gathered on Sunday morning. The race began in 1994. Fans left."
+    at = text.index("Sunday morning")
+    year = text.index("1994")
+    doc = Doc(
+        Article("a", text, published=date(2016, 11, 8)),
+        sentences=(Span(0, 32), Span(33, 56), Span(57, len(text))),
+        times=(TimeExpr(at, at + 14, "TIME", "2016-11-06TMO"),),
+    )
+    assert giveme5w1h.ours(doc, len(text))["when"] == ("2016-11-06TMO",)
+    # A year names no day; with no day in the lead, the news is of its publication day.
+    doc = Doc(
+        Article("a", text, published=date(2016, 11, 8)),
+        sentences=doc.sentences,
+        times=(TimeExpr(year, year + 4, "DATE", "1994"),),
+    )
+    assert giveme5w1h.ours(doc, len(text))["when"] == ("2016-11-08",)
