@@ -132,8 +132,23 @@ def _most_mentioned(doc: Doc, end: int, types: frozenset[str]) -> tuple[str, ...
     return () if entity is None else (entity.name, *entity.aliases)
 
 
+def _doer(doc: Doc, end: int) -> tuple[str, ...]:
+    """Return the names of who does the lead's first act that a person or group does."""
+    entities = {e.id: e for e in doc.entities}
+    for event in sorted(doc.events, key=lambda e: e.start):
+        if event.start >= end:
+            break
+        doer = entities.get(event.source or "")
+        if doer is not None and doer.type in WHO_TYPES:
+            return (doer.name, *doer.aliases)
+    return ()
+
+
 def ours(doc: Doc, end: int) -> dict[str, tuple[str, ...]]:
-    """Return our answers: most-mentioned person/org and place of the lead, and its day.
+    """Return our answers: who acts first in the lead, its main place, and its day.
+
+    Who is the doer of the lead's first act by a person or group, else the
+    lead's most-mentioned one; where is the lead's most-mentioned place.
 
     The day is the lead's first date or time that names one ("Sunday morning" is
     that Sunday); a lead that names none reports the news of its publication day,
@@ -147,7 +162,7 @@ def ours(doc: Doc, end: int) -> dict[str, tuple[str, ...]]:
     if not days and doc.article.published is not None:
         days = [doc.article.published.isoformat()]
     return {
-        "who": _most_mentioned(doc, end, WHO_TYPES),
+        "who": _doer(doc, end) or _most_mentioned(doc, end, WHO_TYPES),
         "when": tuple(days[:1]),
         "where": _most_mentioned(doc, end, WHERE_TYPES),
     }
@@ -219,9 +234,10 @@ def run(options: EvalOptions) -> Report:
         seconds=time.perf_counter() - began,
         notes=(
             f"Lead = title, description (unless the body repeats it) and the first "
-            f"{LEAD_SENTENCES} body sentences. Ours: who = the most-mentioned PER/ORG entity of "
-            "the lead, where = the most-mentioned GPE/LOC/FAC, when = the day of its first DATE or "
-            "TIME expression that names a day, else the publication date (where our timeline "
+            f"{LEAD_SENTENCES} body sentences. Ours: who = the source of the lead's first event "
+            "done by a PER/ORG entity, else the lead's most-mentioned PER/ORG; where = the "
+            "most-mentioned GPE/LOC/FAC; when = the day of its first DATE or TIME expression "
+            "that names a day, else the publication date (where our timeline "
             "puts an undated happening); baseline: the first spaCy PERSON, GPE and DATE "
             "(valued by dateparser against the publication date).",
             "Who/where match when the answer (our entity's name or any of its aliases) shares a "

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 
 from storyline.errors import StorylineError
 from storyline.eval import giveme5w1h
-from storyline.model import Article, Doc, Entity, Mention, Span, TimeExpr
+from storyline.model import Article, Doc, Entity, Event, Mention, Span, TimeExpr
 
 RECORD = {
     "title": "Trump meets Obama",
@@ -104,3 +105,20 @@ def test_our_when_is_a_day_a_time_names_else_the_publication_day():
         times=(TimeExpr(year, year + 4, "DATE", "1994"),),
     )
     assert giveme5w1h.ours(doc, len(text))["when"] == ("2016-11-08",)
+
+
+def test_our_who_is_the_doer_of_the_leads_first_act_by_a_person_or_group():
+    text = "Obama met Trump. Trump spoke. Trump left."
+    doc = Doc(
+        Article("a", text),
+        sentences=(Span(0, 16), Span(17, 29), Span(30, len(text))),
+        entities=(Entity("e-obama", "Barack Obama", "PER", ("Obama",)),
+                  Entity("e-trump", "Donald Trump", "PER"), Entity("e-dc", "Washington", "GPE")),
+        mentions=(Mention(0, 5, "e-obama", "PER"), Mention(10, 15, "e-trump", "PER"),
+                  Mention(17, 22, "e-trump", "PER"), Mention(30, 35, "e-trump", "PER")),
+        events=(Event("v1", 6, 9, "met", "CONSULT", source="e-obama", target="e-trump"),),
+    )  # fmt: skip
+    # Trump is mentioned most, but Obama is the one who acts.
+    assert giveme5w1h.ours(doc, len(text))["who"] == ("Barack Obama", "Obama")
+    placed = dataclasses.replace(doc, events=(Event("v1", 6, 9, "met", "CONSULT", source="e-dc"),))
+    assert giveme5w1h.ours(placed, len(text))["who"] == ("Donald Trump",)  # a place acts: no
