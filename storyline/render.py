@@ -187,24 +187,9 @@ def story_text(view: dict[str, Any]) -> str:
     if view["figures"]:
         out.append("figures:")
         for f in view["figures"]:
-            measure = _what(f["about"], f["measure"])
+            measure = f["what"]
             out.append(
                 f"  {f['text']:22} {measure:28} as of {f['as_of'] or f['published'] or '?'}"
                 f"  according to {f['according_to'] or '?'}"
             )
     return "\n".join(out)
-
-
-def _what(about: str | None, measure: str | None) -> str:
-    """Return what a figure measures in the article's words, with what happened to them.
-
-    The measure ("dead", "people displaced") is the class figures are compared by; the
-    reader gets the article's own noun ("17,000 lives", "trade volume") and the
-    measure's qualifiers only where the noun lacks them ("12,000 people (displaced)").
-    """
-    if not about:
-        return measure or "?"
-    qualifiers = measure.split(" ", 1)[1].split("/") if measure and " " in measure else []
-    said = about.lower().split()
-    extra = [q for q in qualifiers if q not in said]
-    return f"{about} ({', '.join(extra)})" if extra else about

@@ -156,6 +156,21 @@ def _as_of(q: Quantity) -> str | None:
     return q.time_value
 
 
+def what_it_measures(about: str | None, measure: str | None) -> str:
+    """Return what a figure measures in the article's words, with what happened to them.
+
+    The measure ("dead", "people displaced") is the class figures are compared by; the
+    reader gets the article's own noun ("17,000 lives", "trade volume") and the
+    measure's qualifiers only where the noun lacks them ("12,000 people (displaced)").
+    """
+    if not about:
+        return measure or "?"
+    qualifiers = measure.split(" ", 1)[1].split("/") if measure and " " in measure else []
+    said = about.lower().split()
+    extra = [q for q in qualifiers if q not in said]
+    return f"{about} ({', '.join(extra)})" if extra else about
+
+
 def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
     out = []
     for d in docs:
@@ -165,6 +180,7 @@ def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
                 "article": d.article.id, "published": _iso(d.article.published),
                 "text": " ".join(d.text[q.start : q.end].split()), "value": q.value,
                 "unit": q.unit, "about": q.about, "measure": measured.get((q.start, q.end)),
+                "what": what_it_measures(q.about, measured.get((q.start, q.end))),
                 "as_of": _as_of(q), "according_to": q.source_text or d.article.source,
             })  # fmt: skip
     return out

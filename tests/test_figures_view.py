@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from storyline.model import Quantity
-from storyline.render import _what
 from storyline.views import _as_of
+from storyline.views import what_it_measures as _what
 
 
 def test_a_figure_reads_in_the_articles_words_not_its_comparison_class():
