@@ -57,21 +57,36 @@ OBJECT_CUES = frozenset({
     "see", "show", "know", "offer", "view", "express", "discuss", "tout", "embrace",
     "highlight", "mock", "decry", "deride", "portray", "voice", "label", "favor", "challenge",
     "regard", "request", "outline", "reiterate", "repeat", "echo", "stress", "emphasize",
+    "congratulate", "assail", "rebuff", "reference", "hail", "detail", "underscore",
+    "disavow", "thank", "recite", "deem", "list", "interpret", "recall", "claim", "understand",
+    "recognize", "remember", "note", "prefer", "declare", "report", "rebut", "recount",
+    "repudiate", "rebuke", "envision", "articulate", "encourage", "promote", "name",
+    "nominate", "appoint",
 })  # fmt: skip
 # Verbs whose content follows a preposition ("warned of ...", "called for ...").
 PREPOSITION_CUES: dict[str, frozenset[str]] = {
     verb: frozenset(preps.split())
     for verb, preps in {
-        "talk": "about", "speak": "about of against", "write": "about", "complain": "about of",
+        "talk": "about of", "speak": "about of against", "write": "about", "complain": "about of",
         "warn": "about of against", "worry": "about", "joke": "about", "tweet": "about",
         "ask": "about for", "call": "for", "argue": "for against", "advocate": "for",
         "push": "for", "press": "for", "accuse": "of", "blame": "for", "criticize": "for",
         "praise": "for", "rail": "against", "focus": "on", "apologize": "for",
         "vote": "for against", "campaign": "for against", "hope": "for", "lash": "out",
-        "comment": "on", "refer": "to", "point": "to",
+        "comment": "on", "refer": "to", "point": "to", "allude": "to", "plead": "for",
+        "agree": "with on", "hint": "at", "brag": "about", "boast": "about of", "say": "about",
+        "charge": "with", "vouch": "for", "liken": "to", "dwell": "on", "balk": "at",
+        "distance": "from",
     }.items()
 }  # fmt: skip
-CUE_LEMMAS = SPEECH | COGNITION | INTENTION | OBJECT_CUES | frozenset(PREPOSITION_CUES)
+# Verbs of regarding: what they judge and the "as" phrase that judges it are
+# the content ("sees him as a uniter", "is known as the Honda Classic").
+REGARD = frozenset({
+    "see", "view", "regard", "know", "describe", "remember", "interpret", "portray", "cast",
+    "label", "brand", "characterize", "depict", "paint", "perceive", "present", "tout",
+    "hail", "dub", "bill", "identify", "list", "refer", "consider", "treat", "frame",
+})  # fmt: skip
+CUE_LEMMAS = SPEECH | COGNITION | INTENTION | OBJECT_CUES | frozenset(PREPOSITION_CUES) | REGARD
 # Things that carry words for their author ("a statement calling ...").
 ARTIFACTS = frozenset({
     "statement", "video", "ad", "advertisement", "tweet", "report", "letter", "email",
@@ -96,6 +111,8 @@ NOUN_CUES: dict[str, frozenset[str]] = {
         "suggestion": "", "argument": "", "warning": "", "insistence": "", "assurance": "",
         "admission": "", "announcement": "", "accusation": "", "charge": "", "speculation": "",
         "prediction": "", "conclusion": "", "finding": "", "message": "",
+        "doubt": "about over", "disclosure": "of",
+        "reference": "to", "swipe": "at", "advice": "to", "opinion": "of on",
     }.items()
 }  # fmt: skip
 

@@ -68,7 +68,7 @@ def direct(ctx: Context, quoted: Sequence[QuotedString]) -> Direct:
         draft = drafts.get(cue.i)
         if draft is None:
             draft = drafts[cue.i] = Draft([], "direct", cue.text, cue.idx, ctx.paragraph(cue.idx))
-            draft.lemma = cue.lemma_.lower()
+            draft.lemma = speech.lemma(cue)
         draft.pieces += [(q.start, q.end) for q in group]
         draft.quoted += group
     return found
@@ -97,7 +97,7 @@ def _runs(ctx: Context, quoted: Sequence[QuotedString]) -> list[list[QuotedStrin
 
 def _links(token: Token) -> bool:
     """Return whether a quote may hang on this token: a cue verb or "according (to)"."""
-    if token.lemma_.lower() in cuewords.RAISING:
+    if speech.lemma(token) in cuewords.RAISING:
         return False
     return speech.is_cue(token) or speech.is_according(token)
 
@@ -109,6 +109,7 @@ def _linked_cue(ctx: Context, q: QuotedString) -> Token | None:
     if not inside:
         return None
     found: list[Token] = []
+    strong: set[int] = set()
     # A title or scare quote ("Meet the Press") may be what a cue names,
     # never a clause a cue comments on.
     speech_like = len(ctx.text[q.start : q.end].split()) >= MIN_SPEECH_WORDS
@@ -117,10 +118,14 @@ def _linked_cue(ctx: Context, q: QuotedString) -> Token | None:
         head = token.head
         if head.i not in inside and token.dep_ not in _NOT_CONTENT and _links(head):
             found.append(head)
+            if token.dep_ != "punct":
+                strong.add(head.i)
         if speech_like:
-            found += [
+            hanging = [
                 c for c in token.children if c.i not in inside and c.dep_ in _CUE_DEPS and _links(c)
             ]
+            found += hanging
+            strong.update(c.i for c in hanging)
 
     def distance(t: Token) -> int:
         return min(abs(t.i - inside.start), abs(t.i - inside.stop))
@@ -129,7 +134,10 @@ def _linked_cue(ctx: Context, q: QuotedString) -> Token | None:
     paras = {q.paragraph, ctx.paragraph(q.closing)}
     found = [t for t in found if ctx.paragraph(t.idx) in paras and distance(t) <= LINK_WINDOW]
     if found:
-        return min(found, key=distance)
+        # A word of the quote that is a cue's object ("citing ''the unique
+        # magic,'' said ...") outweighs its closing comma, which the parser
+        # hangs on whatever verb comes next.
+        return min(found, key=lambda t: (t.i not in strong, distance(t)))
     return _adjacent_cue(ctx, q, inside)
 
 

@@ -66,22 +66,23 @@ def _reported(ctx: Context, quoted: Sequence[QuotedString], drafts: dict[int, Dr
         reading = speech.read(token, token.i in drafts)
         if reading is None:
             continue
-        pieces = [p for p in reading.pieces if not p[0] <= token.idx < p[1]]
         subject = reading.subject
+        pieces = _around_cue(token, subject, reading.pieces)
         draft = drafts.get(token.i)
         if draft is None:
             if not pieces or _sheltered(sheltered, token.idx):
                 continue
             paragraph = ctx.paragraph(token.idx)
             draft = drafts[token.i] = Draft([], "indirect", reading.cue, token.idx, paragraph)
-            draft.lemma, draft.how = token.lemma_.lower(), reading.how
-            # Reported speech stays in its paragraph, whatever the parser joined.
-            start, end = ctx.paras[paragraph]
-            draft.pieces = [
-                (max(s, start), min(e, end)) for s, e in pieces if s < end and e > start
-            ]
+            draft.lemma, draft.how = speech.lemma(token), reading.how
+            draft.pieces = _within(ctx, paragraph, pieces)
         elif reading.how == "according":
             draft.cue = reading.cue
+        elif pieces and reading.how in _CLAUSES and _quoted_elsewhere(text, draft, pieces):
+            # The quote beside the cue is a title or an earlier sentence:
+            # the cue's own clause is what it reports.
+            draft.pieces = _within(ctx, draft.paragraph, pieces)
+            draft.quoted, draft.kind, draft.how = [], "indirect", reading.how
         else:
             # A clause that holds the quote extends it ('said that he does
             # not "prefer" pickles'), within the quote's paragraphs; other
@@ -104,6 +105,60 @@ def _reported(ctx: Context, quoted: Sequence[QuotedString], drafts: dict[int, Dr
         draft.subject = subject
 
 
+# The relative words that may open a reported clause before its source ("which", "what").
+_RELATIVE_TAGS = frozenset({"WDT", "WP"})
+
+
+def _within(ctx: Context, paragraph: int, pieces: Sequence[Piece]) -> list[Piece]:
+    """Return the pieces clipped to a paragraph, which reported speech never leaves.
+
+    The parser may run a sentence over a paragraph break; the content stops there.
+    """
+    start, end = ctx.paras[paragraph]
+    return [(max(s, start), min(e, end)) for s, e in pieces if s < end and e > start]
+
+
+# Rules of speech.content that find a clause, not an object or a phrase.
+_CLAUSES = frozenset({"ccomp", "xcomp", "that"})
+
+
+def _quoted_elsewhere(text: str, draft: Draft, clause: Sequence[Piece]) -> bool:
+    """Return whether a draft's quoted strings are titles or finished sentences outside a clause.
+
+    A cue with a clause of its own ('told ABC's "Good Morning America" that
+    ...'; 'his book ''The Art of the Deal.'' Mr. Trump said ...') reports
+    that clause: a quoted title names a show or a book, and a quote that
+    ended its sentence before the cue was someone else's or nobody's.
+    """
+    return all(
+        (len(text[q.start : q.end].split()) < MIN_SPEECH_WORDS or text[q.end - 1] in ".!")
+        and not any(s < q.closing and q.opening < e for s, e in clause)
+        for q in draft.quoted
+    )
+
+
+def _around_cue(cue: Token, subject: Token | None, pieces: list[Piece]) -> list[Piece]:
+    """Return the content pieces without the cue and its subject where they lie inside.
+
+    "..., which he said would be its lowest ever", "what she said is growing
+    demand": the relative word that opens the reported clause stands before
+    its source and cue, and the content runs around them. Any other piece
+    holding its own cue is a misparse and is dropped.
+    """
+    out: list[Piece] = []
+    for start, end in pieces:
+        if not start <= cue.idx < end:
+            out.append((start, end))
+            continue
+        within = cue.doc.char_span(start, end, alignment_mode="expand")
+        if subject is None or within is None or subject.i >= cue.i:
+            continue
+        opener = within[0]
+        if opener.tag_ in _RELATIVE_TAGS and opener.i < subject.left_edge.i:
+            out += speech.minus([(start, end)], (subject.left_edge.idx, cue.idx + len(cue)))
+    return out
+
+
 def _passive(token: Token) -> bool:
     """Return whether a cue verb is passive ("was asked", "is said to")."""
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
@@ -117,7 +172,7 @@ def _finite_active(token: Token) -> bool:
     """
     return (
         token.tag_ in ("VBD", "VBZ", "VBP")
-        and token.lemma_.lower() in cuewords.REPORTING | cuewords.OBJECT_CUES
+        and speech.lemma(token) in cuewords.REPORTING | cuewords.OBJECT_CUES
         and not any(c.dep_ in ("nsubjpass", "auxpass", "expl") for c in token.children)
     )
 
@@ -201,7 +256,7 @@ def _quote(ctx: Context, draft: Draft, pieces: list[Piece]) -> Quote:
     )
 
 
-@stage("quotes", 4, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
+@stage("quotes", 5, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
 def quotes_stage(doc: Doc) -> Doc:
     """Return the doc with its quotes; none when the article was not parsed."""
     if doc.parse is None:

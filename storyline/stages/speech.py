@@ -24,6 +24,7 @@ from storyline.stages.cuewords import (
     OBJECT_CUES,
     PREPOSITION_CUES,
     RAISING,
+    REGARD,
     REPORTING,
     SPEECH,
 )
@@ -39,19 +40,37 @@ Piece = tuple[int, int]
 _EXPLETIVES = frozenset({"there"})
 
 
+def lemma(token: Token) -> str:
+    """Return a token's lemma in lower case, with the tagger's lost final "e" restored.
+
+    The lemmatizer reads "hoping", "hoped" and "hopes" as forms of "hop":
+    when the lemma plus "e" is a cue word and the form is that word's
+    ("hope" + "d", "hop" + "ing", not "hopped"), the cue word is meant.
+    """
+    base = token.lemma_.lower()
+    if base in CUE_LEMMAS or base in NOUN_CUES:
+        return base
+    fuller = base + "e"
+    if (fuller in CUE_LEMMAS or fuller in NOUN_CUES) and (
+        token.lower_.startswith(fuller) or token.lower_ == base + "ing"
+    ):
+        return fuller
+    return base
+
+
 def is_cue(token: Token) -> bool:
     """Return whether a token is a verb of the cue lexicons."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in CUE_LEMMAS
+    return token.pos_ == "VERB" and lemma(token) in CUE_LEMMAS
 
 
 def is_adjective_cue(token: Token) -> bool:
     """Return whether a token is a predicative adjective of attitude ("is skeptical of ...")."""
-    return token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lemma_.lower() in ADJECTIVE_CUES
+    return token.pos_ == "ADJ" and token.dep_ == "acomp" and lemma(token) in ADJECTIVE_CUES
 
 
 def is_noun_cue(token: Token) -> bool:
     """Return whether a token is a noun of saying ("claim", "support" ...)."""
-    return token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES
+    return token.pos_ == "NOUN" and lemma(token) in NOUN_CUES
 
 
 def is_according(token: Token) -> bool:
@@ -140,6 +159,12 @@ def _narration(token: Token) -> bool:
 _NARRATING = frozenset({"when", "while", "whereas", "before", "after", "without"})
 
 
+# Words that stand for a whole statement after "say" ("said so", "said
+# no"), and the prepositions that say what it was about ("the same of X").
+_STAND_INS = frozenset({"so", "yes", "no"})
+_ABOUT = frozenset({"of", "about", "on"})
+
+
 @dataclass(frozen=True)
 class Content:
     """What a cue attributes, and the rule that found it (``how``, for diagnostics)."""
@@ -149,17 +174,28 @@ class Content:
 
 
 def content(token: Token) -> Content:
-    """Return what a cue verb attributes: its clause, infinitive, object or preposition."""
-    lemma = token.lemma_.lower()
+    """Return what a cue verb attributes: its clause, infinitive, object, "as" or preposition."""
+    word = lemma(token)
     children = list(token.children)
     clauses = [p for c in children if c.dep_ == "ccomp" for p in clause(c)]
     if clauses:
         return Content(clauses, "ccomp")
-    if lemma in INTENTION:
+    if word == "say":
+        # "said so", "said yes", "said the same of Sanders", "has said
+        # little about it": what is said stands in for a clause.
+        restated = [
+            span(c)
+            for c in children
+            if c.dep_ == "dobj" or (c.dep_ in ("advmod", "intj") and c.lower_ in _STAND_INS)
+        ]
+        if restated:
+            restated += [span(c) for c in token.rights if c.dep_ == "prep" and c.lower_ in _ABOUT]
+            return Content(restated, "restated")
+    if word in INTENTION:
         clauses = [p for c in children if c.dep_ == "xcomp" for p in clause(c)]
         if clauses:
             return Content(clauses, "xcomp")
-    if lemma in RAISING:
+    if word in RAISING:
         # "Clinton appeared to assuage liberals": the author attributes to
         # no one in particular; the content is the clause around the cue.
         raised = [c for c in children if c.dep_ in ("xcomp", "acomp", "attr")]
@@ -167,12 +203,12 @@ def content(token: Token) -> Content:
         if raised and not any(is_cue(c) for c in raised):
             subjects = [span(c) for c in children if c.dep_ == "nsubj"]
             return Content(subjects + [p for c in raised for p in clause(c)], "raising")
-    reporting = lemma in REPORTING
+    reporting = word in REPORTING
     if token.dep_ == "parataxis" or (token.dep_ == "advcl" and reporting and marked(token, "as")):
         # '... will win, he said', 'Time, Pence added, was on their side',
         # 'As the Post reported, ...': the cue hangs off the clause it reports.
         return Content(minus(clause(token.head), span(token)), token.dep_)
-    if lemma in SPEECH:
+    if word in SPEECH:
         # 'said in a statement that ...': the parser hangs the clause low.
         for child in token.rights:
             if child.dep_ == "prep":
@@ -182,7 +218,10 @@ def content(token: Token) -> Content:
         trailing = _trailing(token) if reporting else []
         if trailing:
             return Content(trailing, "trailing")
-    preps = PREPOSITION_CUES.get(lemma, frozenset())
+    regarded = _regarded(token) if word in REGARD else []
+    if regarded:
+        return Content(regarded, "as")
+    preps = PREPOSITION_CUES.get(word, frozenset())
     after = [
         span(g)
         for c in children
@@ -190,7 +229,7 @@ def content(token: Token) -> Content:
         for g in c.children
         if g.dep_ in ("pobj", "pcomp")
     ]
-    if lemma in OBJECT_CUES:
+    if word in OBJECT_CUES:
         objects = [
             p
             for c in children
@@ -201,18 +240,37 @@ def content(token: Token) -> Content:
             # "accused Turkey of training militants": object and preposition.
             return Content(objects + after, "object")
         noun = token.head
-        if token.dep_ == "relcl" and noun.lemma_.lower() in NOUN_CUES:
+        if token.dep_ == "relcl" and lemma(noun) in NOUN_CUES:
             # "a claim Putin denied": the object is the noun the clause
             # modifies, when that noun is itself something said.
             return Content([(noun.left_edge.idx, noun.idx + len(noun))], "relative")
     if after:
-        return Content(after, "prep")
+        # "He was charged with assault": the one charged is part of the charge.
+        judged = [span(c) for c in children if c.dep_ == "nsubjpass"]
+        return Content(judged + after, "prep")
     return Content([], "none")
+
+
+def _regarded(token: Token) -> list[Piece]:
+    """Return what a verb of regarding judges, and as what ("seen by many as a lifeboat").
+
+    The thing judged is the object of an active verb, the subject of a
+    passive one, or the noun a participle modifies ("the tournament, now
+    known as the Honda Classic"); the judgment is the "as" phrase.
+    """
+    judged = next((c for c in token.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if judged is None:
+        return []
+    things = [span(c) for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    noun = token.head
+    if not things and token.dep_ == "acl" and noun.pos_ in ("NOUN", "PROPN"):
+        things = [(noun.left_edge.idx, noun.idx + len(noun))]
+    return [*things, span(judged)] if things else []
 
 
 def noun_content(noun: Token) -> list[Piece]:
     """Return what a noun of saying attributes: its that-clause, infinitive or object."""
-    preps = NOUN_CUES[noun.lemma_.lower()]
+    preps = NOUN_CUES[lemma(noun)]
     for child in noun.rights:
         if child.dep_ in ("acl", "ccomp", "relcl") and marked(child, "that"):
             return clause(child)
@@ -229,7 +287,7 @@ def noun_content(noun: Token) -> list[Piece]:
 
 def adjective_content(adjective: Token) -> list[Piece]:
     """Return what an adjective of attitude is about: its clause, infinitive or object."""
-    preps = ADJECTIVE_CUES[adjective.lemma_.lower()]
+    preps = ADJECTIVE_CUES[lemma(adjective)]
     for child in adjective.rights:
         if child.dep_ in ("ccomp", "xcomp"):
             return clause(child)
@@ -329,7 +387,7 @@ def subject(token: Token) -> Token | None:
     about it, ..."; "It is said that ..."), but an adjunct or conjunct of a
     passive clause shares its subject ("was arrested and said ...").
     """
-    if token.lemma_.lower() in RAISING:
+    if lemma(token) in RAISING:
         return None
     verb = token
     for _ in range(6):
@@ -362,7 +420,7 @@ def subject(token: Token) -> Token | None:
             return _speaking_for(verb.head)
         if verb.dep_ == "acl" and any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux"):
             return _holder(verb.head)
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and lemma(verb.head) in OBJECT_CONTROL:
             objects = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objects:
                 return objects[0]
@@ -401,7 +459,7 @@ def _speaking_for(noun: Token) -> Token:
     PolNeAR's "sentient source" rule: in "the council issued a statement
     calling ..." the source is the council; the statement is how it spoke.
     """
-    if noun.lemma_.lower() in ARTIFACTS and noun.dep_ == "dobj":
+    if lemma(noun) in ARTIFACTS and noun.dep_ == "dobj":
         author = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
         if author is not None:
             return author
