@@ -139,7 +139,32 @@ def clause(root: Token) -> list[Piece]:
                 pieces = minus(pieces, (child.left_edge.idx, pieces[-1][1]))
             elif child.dep_ == "conj":
                 stack.append(child)
+    for token in root.subtree:
+        if token.dep_ == "appos" and _stray_subject(token, root):
+            pieces = minus(pieces, (token.doc[token.left_edge.i - 1].idx, span(token)[1]))
     return pieces
+
+
+def _stray_subject(appos: Token, root: Token) -> bool:
+    """Return whether an appositive is the subject of the main clause the parser took it from.
+
+    "While Moscow has refused to support a resolution against Assad, Turkey has
+    become ...": "Turkey" hangs on "Assad", yet the verb right after it, outside
+    the clause, has no subject of its own.
+    """
+    doc = appos.doc
+    after = appos.right_edge.i + 1
+    if appos.left_edge.i == 0 or doc[appos.left_edge.i - 1].text != "," or after >= len(doc):
+        return False
+    verb = doc[after]
+    if verb.dep_ in ("aux", "auxpass", "neg"):
+        verb = verb.head
+    inside = root.left_edge.i <= verb.i <= root.right_edge.i
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and not inside
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+    )
 
 
 def _narration(token: Token) -> bool:

@@ -114,3 +114,15 @@ def test_a_quote_that_ended_its_sentence_is_not_the_content_of_the_next_cue(quot
         "Mr. Trump said a smaller jet would have cost more."
     )
     assert ("said", ["a smaller jet would have cost more"], "Mr. Trump") in quotes(text)
+
+
+def test_the_main_clauses_subject_taken_for_an_appositive_is_not_content(quotes: Any) -> None:
+    text = (
+        "While Moscow has refused to support a tough resolution against Assad, Turkey has "
+        "become one of its former ally's harshest critics."
+    )
+    assert quotes(text) == [("refused", ["to support a tough resolution against Assad"], "Moscow")]
+    # A true appositive stays: the verb after it has its own subject.
+    text = "Moscow has refused to back a resolution against Assad, the Syrian leader, and left."
+    (refused,) = [q for q in quotes(text) if q[0] == "refused"]
+    assert refused[1] == ["to back a resolution against Assad, the Syrian leader"]
