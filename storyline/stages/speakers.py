@@ -148,7 +148,8 @@ def _described(ctx: Context, head: Token) -> str | None:
     union" after "the Rail Workers' Union": the last organization named
     before it whose name ends in the description's head noun.
     """
-    if head.pos_ != "NOUN" or not any(
+    common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
+    if not common or not any(
         c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children
     ):
         return None
@@ -156,8 +157,8 @@ def _described(ctx: Context, head: Token) -> str | None:
     i = bisect.bisect_left(ctx.mention_starts, head.idx) - 1
     while i >= 0:
         entity = ctx.mentions[i].entity
-        name = ctx.names.get(entity, "").lower().split()
-        if ctx.types.get(entity) == "ORG" and name and name[-1].strip("'’s") == noun:
+        name = names.normalize(ctx.names.get(entity, "")).split()
+        if ctx.types.get(entity) == "ORG" and name and name[-1] == noun:
             return entity
         i -= 1
     return None

@@ -66,6 +66,15 @@ def test_a_definite_description_is_the_organization_last_named_with_that_noun(nl
     assert found["The commission"] == "Calveran Competition Commission"
 
 
+def test_a_description_matches_the_organizations_last_word_whatever_its_letters(nlp):
+    text = (
+        "The State Senate passed the budget on Friday. "
+        "The senate said that it would meet again in March."
+    )
+    found = speakers(nlp, text, {"The State Senate": "ORG"})
+    assert found["The senate"] == "State Senate"
+
+
 def test_a_description_no_organization_ends_with_stays_unresolved(nlp):
     text = (
         "The Calveran Competition Commission opened a review of the deal on Friday. "
