@@ -140,21 +140,32 @@ def clause(root: Token) -> list[Piece]:
             elif child.dep_ == "conj":
                 stack.append(child)
     for token in root.subtree:
-        if token.dep_ == "appos" and _stray_subject(token, root):
-            pieces = minus(pieces, (token.doc[token.left_edge.i - 1].idx, span(token)[1]))
+        if token.dep_ == "appos" and token.left_edge.i > 0 and _stray_subject(token, root):
+            before = token.doc[token.left_edge.i - 1]
+            if before.text == ",":
+                pieces = minus(pieces, (before.idx, span(token)[1]))
+        elif token.dep_ == "prep" and token.lower_ in _CONJUNCTIONS:
+            noun = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if noun is not None and _stray_subject(noun, root):
+                pieces = minus(pieces, (token.idx, span(noun)[1]))
     return pieces
 
 
-def _stray_subject(appos: Token, root: Token) -> bool:
-    """Return whether an appositive is the subject of the main clause the parser took it from.
+# Words that open a clause as well as a phrase: "as the Council prepared to vote".
+_CONJUNCTIONS = frozenset({"as", "after", "before", "since", "until", "while"})
+
+
+def _stray_subject(noun: Token, root: Token) -> bool:
+    """Return whether a noun is the subject of a clause the parser took it out of.
 
     "While Moscow has refused to support a resolution against Assad, Turkey has
-    become ...": "Turkey" hangs on "Assad", yet the verb right after it, outside
-    the clause, has no subject of its own.
+    become ...": "Turkey" hangs on "Assad" as an appositive; "to discuss differences
+    as the Council prepared to vote": "the Council" hangs on "as". Either way the
+    verb right after it, outside the clause, has no subject of its own.
     """
-    doc = appos.doc
-    after = appos.right_edge.i + 1
-    if appos.left_edge.i == 0 or doc[appos.left_edge.i - 1].text != "," or after >= len(doc):
+    doc = noun.doc
+    after = noun.right_edge.i + 1
+    if after >= len(doc):
         return False
     verb = doc[after]
     if verb.dep_ in ("aux", "auxpass", "neg"):

@@ -122,6 +122,13 @@ def test_the_main_clauses_subject_taken_for_an_appositive_is_not_content(quotes:
         "become one of its former ally's harshest critics."
     )
     assert quotes(text) == [("refused", ["to support a tough resolution against Assad"], "Moscow")]
+    # "as" opening a clause the parser read as a phrase: its noun is that clause's subject.
+    text = (
+        "Putin was due today to meet Erdogan to discuss differences on Syria as UN Security "
+        "Council prepared to vote on the conflict."
+    )
+    (discuss,) = [q for q in quotes(text) if q[0] == "discuss"]
+    assert discuss[1] == ["differences on Syria"]
     # A true appositive stays: the verb after it has its own subject.
     text = "Moscow has refused to back a resolution against Assad, the Syrian leader, and left."
     (refused,) = [q for q in quotes(text) if q[0] == "refused"]
