@@ -17,6 +17,7 @@ well before the article that reports it ("in 2010" in a 2012 article).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -57,6 +58,9 @@ class Anchor:
     value: str | None
 
 
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till)\s+$", re.I)
+
+
 def _orphan_times(doc: Doc, events: Sequence[Event]) -> dict[int, list[TimeExpr]]:
     """Return sentence start → calendar dates in it that no event of the sentence carries."""
     claimed = {(e.time_start, e.time_end) for e in events if e.time_start}
@@ -65,6 +69,10 @@ def _orphan_times(doc: Doc, events: Sequence[Event]) -> dict[int, list[TimeExpr]
         if t.type != "DATE" or t.interval_start is None or t.interval_end is None:
             continue
         if (t.interval_start, t.interval_end) in claimed:
+            continue
+        # "his first trip abroad since October": where a period begins or ends is not
+        # when the sentence's happening is.
+        if _BOUND_BEFORE.search(doc.text, max(0, t.start - 8), t.start):
             continue
         out[sentence_of(doc, t.start).start].append(t)
     return out

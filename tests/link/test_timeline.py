@@ -98,6 +98,15 @@ def test_a_date_no_event_claims_dates_its_sentence():
     assert last.date == "2022" and last.summary.startswith("It is expected")
 
 
+def test_where_a_period_begins_dates_no_sentence():
+    text = "Putin visits Istanbul, his first trip abroad since October."
+    october = TimeExpr(text.index("October"), len(text) - 1, "DATE", "2012-10",
+                       date(2012, 10, 1), date(2012, 10, 31))  # fmt: skip
+    doc = make("aj", text, PUBLISHED, [{"trigger": "visits", "type": "CONSULT",
+                                        "source": "putin"}], times=(october,))  # fmt: skip
+    assert [a.start for a in anchors(doc)] == [None]
+
+
 def test_the_same_happening_in_two_articles_is_one_entry_with_two_supports():
     other = make(
         "dpa", "Putin was due today to meet Erdogan in Moscow.", PUBLISHED,
