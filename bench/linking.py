@@ -240,7 +240,7 @@ def measure(
     seed: int = 20160101,
 ) -> list[Table]:
     """Return the linking tables: grouping at each size, real embedding, link_corpus."""
-    from storyline.link.stories import BUCKET_CAP, CANDIDATE_CAP, POSTING_CAP
+    from storyline.link.blocking import BUCKET_CAP, CANDIDATE_CAP, POSTING_CAP
 
     grouping = Table(
         "3b. Linking scale: story grouping (StoryIndex) over synthetic article features",

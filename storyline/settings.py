@@ -88,6 +88,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Lower than occasion_threshold: an average over many reports is steadier evidence.",
     ),
     Setting(
+        "occasion_split_threshold",
+        0.2,
+        "A small occasion (16 reports at most) splits in two when its members fall into two "
+        "halves whose average similarity across is below this (two happenings of one kind "
+        "glued together by an unlucky order of arrival). Lower splits less.",
+    ),
+    Setting(
         "story_threshold",
         0.15,
         "Average similarity an article needs with a story (half shared actors, half the "

@@ -145,6 +145,7 @@ def _group(
         index.restore(f, links[f.id].story, links[f.id].occasion)
     stored = {x.story for x in links.values()}
     moved: set[str] = set()  # story and occasion ids merged away
+    shifted: set[str] = set()  # articles moved to another occasion of their story
     new = 0
     fresh = [feats[a] for a in targets]
     for f in grouping.arrival_order(fresh):
@@ -156,11 +157,12 @@ def _group(
         assignment = index.add(f)
         links[f.id] = LinkRow(f.id, assignment.story, assignment.occasion, assignment.score)
         moved.update(old_id for old_id, _ in assignment.renamed)
+        shifted.update(assignment.moved)
         new += assignment.new_story
     changed = list(targets)
-    if moved:  # rows stored under an id merged away follow the merge
+    if moved or shifted:  # rows stored under an id merged away follow the merge
         for row in list(links.values()):
-            if row.story in moved or row.occasion in moved:
+            if row.story in moved or row.occasion in moved or row.article in shifted:
                 story, occasion = index.placement(row.article)
                 links[row.article] = replace(row, story=story, occasion=occasion)
                 if row.article not in linking:

@@ -83,6 +83,25 @@ class Group:
         self.parts |= other.parts
         self._extend(other.first, other.last)
 
+    def remove(self, p: Profile) -> None:
+        """Take a member's profile out of the sums; the dates keep the span the group had.
+
+        A group's dates only widen its time window; one member leaving narrows nothing, which
+        at worst lets a later report in a few days further off.
+        """
+        self.members.remove(p.id)
+        self.total -= p.vector
+        self.dated -= p.dated
+        self.cast -= p.cast
+        for mine, part in self._sparse(p):
+            for key, value in part.items():
+                left = mine.get(key, 0.0) - value
+                # A key no member holds any longer goes, rather than linger as rounding dust.
+                if abs(left) > 1e-12:
+                    mine[key] = left
+                else:
+                    mine.pop(key, None)
+
     def _sparse(self, other: Profile | Group) -> list[tuple[dict[str, float], Sparse]]:
         return [
             (self.terms, other.terms), (self.people, other.people),

@@ -18,14 +18,15 @@ dot product per signal whatever the group's size. When an arrival fits two group
 each other, they merge: early arrivals that started separate groups for one happening are joined
 as soon as the evidence links them. A happening's group large enough to be judged by its average
 is joined at a lower bar: by a new report, and, lower still, later, by a lone report that missed it
-on arrival.
+on arrival. The occasion an arrival joins, while small, is then tidied (:meth:`StoryIndex._settle`):
+a member that fits another occasion of the story better than its own moves there, and an
+occasion whose members fall into two unlike halves (:mod:`storyline.link.halves`) splits, so
+that what the first few arrivals got wrong does not stick.
 
-An article is compared only with the groups that blocking proposes: the occasions that name
-one of its main actors (an inverted index, entity → occasions) and the occasions of articles
-whose embeddings fall in the same random-hyperplane LSH bucket. Both lists keep only their
-most recent entries, groups outside the time window are skipped, and of the rest only the
-likeliest few (by mean embedding cosine and shared actors, one matrix product) are scored in
-full, so each arrival costs a bounded number of comparisons however large the corpus grows.
+An article is compared only with the groups that blocking proposes
+(:mod:`storyline.link.blocking`): the occasions that name one of its main actors or hold an
+article in one of its LSH buckets, within the time windows, the likeliest few of them; so each
+arrival costs a bounded number of comparisons however large the corpus grows.
 
 Syndicated wire copy is found apart, by :mod:`storyline.link.copies`.
 """
@@ -33,40 +34,21 @@ Syndicated wire copy is found apart, by :mod:`storyline.link.copies`.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
 
+from storyline.link import blocking
+from storyline.link.blocking import Blocking, likeliest
 from storyline.link.features import ArticleFeatures, Vector, features
 from storyline.link.groups import Group, Profile, dot, unit
+from storyline.link.halves import halves, matrix
 from storyline.model import Doc, Story, content_id
 from storyline.settings import Settings
 
-# Random-hyperplane LSH over the unit embeddings: 16 bands of 12 bits. Two articles at cosine
-# 0.8 agree on a bit with probability 1 - acos(0.8)/pi = 0.80, so they share a band with
-# probability 1 - (1 - 0.80^12)^16 = 0.65, and an article meets a group of several such members
-# almost surely (the actor postings propose the rest); at cosine 0.2 (unrelated news) the
-# chance per pair is 0.016. Sentence embeddings of news crowd into a narrow cone, so with
-# fewer bits a bucket fills with unrelated recent articles and proposes hundreds of occasions.
-LSH_BITS = 12
-LSH_BANDS = 16
-LSH_SEED = 20120718
-# Blocking keeps the most recent entries of each LSH bucket and each actor's posting list: a
-# running story is recent, and the cap bounds the work per arrival in a corpus of any size.
-BUCKET_CAP = 32
-POSTING_CAP = 64
-# Only an article's heaviest actors propose candidates; minor names ("Reuters", a passing
-# "United States") would make every story a candidate.
-BLOCKING_ACTORS = 8
-# Of the occasions blocking proposes, only the CANDIDATE_CAP likeliest are scored in full
-# (four sparse dot products each, and a group-to-group link for each merge tried). Likeliest
-# means the highest cheap estimate of the score: the mean embedding cosine with the members,
-# plus the weight of the article's actors that the occasion also names. In a dense corpus the
-# postings and buckets propose hundreds of occasions of which a handful can reach a threshold.
-CANDIDATE_CAP = 24
 # Weights of embedding, TF-IDF, people and places in the occasion score: a logistic
 # regression of "same occasion" on the four pair similarities over half the ECB+ topics,
 # rescaled to sum to 1. Words and figures of the whole text say most; who comes next.
@@ -95,6 +77,27 @@ STORY_ACTOR_WEIGHT = 0.5
 # small groups still need the occasion threshold (merged early at a lower bar, they snowball).
 # Tuned on half the ECB+ topics, over shuffled arrival orders.
 ABSORB_SIZE = 5
+# An occasion of at most LOCAL_SIZE reports is tidied each time a report joins it: the index keeps
+# its members' profiles and their pairwise similarities (at most 120 pairs, each computed once),
+# checks whether a member fits one of the SIBLINGS occasions of the story that the arrival scored
+# best better than it fits its own (the average over its own occasion's other members), and
+# moves it there if so; then, from SPLIT_SIZE reports, splits the occasion in two when its
+# halves, of HALF_SIZE reports or more each, are less alike than the ``split_threshold``. Early
+# arrivals decide which reports an occasion starts from; this undoes what an unlucky order
+# glued together. Larger occasions are settled: their profiles are dropped, so the memory and
+# the work per arrival stay bounded. Tuned on half the ECB+ topics, over shuffled arrival orders.
+LOCAL_SIZE = 16
+# Only the LOCAL_OCCASIONS small occasions joined most recently keep their profiles: an occasion
+# no report has joined for weeks (about that many occasions later in a dense feed of 300
+# articles a day) is settled too, so the profiles kept do not grow with the corpus.
+LOCAL_OCCASIONS = 2048
+SIBLINGS = 2
+# A member whose average similarity with the rest of its occasion reaches SETTLED_FIT, well above
+# the join bars, plainly belongs there: it is not scored against the siblings (a third fewer
+# comparisons for tidying, no change on the tuning topics).
+SETTLED_FIT = 0.35
+SPLIT_SIZE = 4
+HALF_SIZE = 2
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,9 @@ class Assignment:
     """Where one article went: story, occasion, the winning score, and what changed.
 
     ``renamed`` lists ``(old id, new id)`` for stories and occasions merged away while
-    placing the article: rows stored under an old id now belong to the new one.
+    placing the article: rows stored under an old id now belong to the new one. ``moved``
+    lists the other articles that changed occasion (within their story) while the occasion the
+    article joined was tidied: see :meth:`StoryIndex.placement` for where each is now.
     """
 
     story: str
@@ -111,6 +116,7 @@ class Assignment:
     new_story: bool
     new_occasion: bool = False
     renamed: tuple[tuple[str, str], ...] = ()
+    moved: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,7 @@ class GroupOptions:
     occasion_threshold: float = 0.25
     large_threshold: float = 0.225
     absorb_threshold: float = 0.2
+    split_threshold: float = 0.2
     story_days: int = 365
     occasion_days: int = 60
 
@@ -133,6 +140,7 @@ class GroupOptions:
             occasion_threshold=float(s["occasion_threshold"]),
             large_threshold=float(s["occasion_large_threshold"]),
             absorb_threshold=float(s["occasion_absorb_threshold"]),
+            split_threshold=float(s["occasion_split_threshold"]),
             story_days=int(s["story_window_days"]),
             occasion_days=int(s["occasion_window_days"]),
         )
@@ -156,25 +164,16 @@ class StoryIndex:
         self._occasion_of: dict[str, str] = {}
         self._renamed: dict[str, str] = {}  # merged-away story or occasion id → its successor
         self._born: dict[str, int] = {}  # group id → creation number; the older id survives
-        self._postings: dict[str, list[str]] = defaultdict(list)
-        self._buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
+        self._blocking = Blocking(dimensions)
         self._df: Counter[str] = Counter()  # articles naming each term, actor and place
+        # The profiles of the members of small occasions, and each small occasion's pairwise
+        # member similarities keyed by sorted article ids (see LOCAL_SIZE).
+        self._profiles: dict[str, Profile] = {}
+        self._pairs: dict[str, dict[tuple[str, str], float]] = {}
+        self._recent: OrderedDict[str, None] = OrderedDict()  # small occasions, last joined last
         self._articles = 0
-        planes = np.random.default_rng(LSH_SEED).standard_normal((LSH_BANDS * LSH_BITS, dimensions))
-        self._planes = planes.astype(np.float32)
-        self._powers = 1 << np.arange(LSH_BITS, dtype=np.int64)
 
-    # -- blocking ----------------------------------------------------------
-
-    def _keys(self, vector: Vector) -> list[tuple[int, int]]:
-        """Return the LSH bucket keys ``(band, bits)`` of an embedding."""
-        bits = (self._planes @ vector > 0).reshape(LSH_BANDS, LSH_BITS).astype(np.int64)
-        return [(band, int(code)) for band, code in enumerate(bits @ self._powers)]
-
-    @staticmethod
-    def _blocking_actors(f: ArticleFeatures) -> list[str]:
-        ranked = sorted(f.actors.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [e for e, _ in ranked[:BLOCKING_ACTORS]]
+    # -- blocking (see storyline.link.blocking) -----------------------------
 
     def _current(self, group: str) -> str:
         """Return the id a story or an occasion goes by now, following merges."""
@@ -187,21 +186,13 @@ class StoryIndex:
 
         An occasion is proposed when it shares one of the article's main actors or an LSH
         bucket with it, and lies within the time windows of ``f``'s date (it, or its story,
-        could still be joined); of those, only the :data:`CANDIDATE_CAP` likeliest are kept.
+        could still be joined); of those, only the
+        :data:`~storyline.link.blocking.CANDIDATE_CAP` likeliest are kept.
         """
-        shared: dict[str, float] = {}  # occasion → weight of the article's actors it names
-        for entity in self._blocking_actors(f):
-            weight = f.actors[entity]
-            for o in {self._current(o) for o in self._postings.get(entity, ())}:
-                shared[o] = shared.get(o, 0.0) + weight
-        neighbours: set[str] = set()  # an article met in several bands is looked up once
-        for key in self._keys(f.vector):
-            neighbours.update(self._buckets.get(key, ()))
-        for article in neighbours:
-            shared.setdefault(self._occasion_of[article], 0.0)
-        if len(shared) <= CANDIDATE_CAP:
+        shared = self._blocking.proposed(f, self._current, self._occasion_of)
+        if len(shared) <= blocking.CANDIDATE_CAP:
             return sorted(o for o in shared if self._in_window(self._occasions[o], f.when))
-        return sorted(self._likeliest(f, shared))
+        return sorted(likeliest(f, shared, self._occasions, lambda g: self._in_window(g, f.when)))
 
     def _in_window(self, occasion: Group, when: date | None) -> bool:
         """Return whether an article of date ``when`` may join the occasion or its story."""
@@ -211,38 +202,9 @@ class StoryIndex:
         assert occasion.story is not None
         return self._stories[occasion.story].days_from(when) <= opts.story_days
 
-    def _likeliest(self, f: ArticleFeatures, shared: Mapping[str, float]) -> list[str]:
-        """Return the CANDIDATE_CAP occasions of ``shared`` in the time window, likeliest first.
-
-        The estimate is the mean embedding cosine with the occasion's members plus the weight
-        of the article's actors it names; ties go by id, so the choice does not depend on the
-        order of the postings.
-        """
-        found = sorted(shared)
-        groups = [self._occasions[o] for o in found]
-        totals = np.stack([g.total for g in groups])
-        sizes = np.array([len(g.members) for g in groups], dtype=np.float64)
-        cheap = (totals @ f.vector) / sizes + np.array([shared[o] for o in found])
-        kept: list[str] = []
-        # A stable sort of ids already in order: equal estimates stay in id order.
-        for i in np.argsort(-cheap, kind="stable").tolist():
-            if self._in_window(groups[i], f.when):
-                kept.append(found[i])
-                if len(kept) == CANDIDATE_CAP:
-                    break
-        return kept
-
     def _index(self, f: ArticleFeatures, occasion: str) -> None:
         self._occasion_of[f.id] = occasion
-        for entity in self._blocking_actors(f):
-            posting = self._postings[entity]
-            if occasion not in posting[-POSTING_CAP:]:
-                posting.append(occasion)
-                del posting[:-POSTING_CAP]
-        for key in self._keys(f.vector):
-            bucket = self._buckets[key]
-            bucket.append(f.id)
-            del bucket[:-BUCKET_CAP]
+        self._blocking.add(f, occasion)
         self._articles += 1
         self._df.update(f.terms.keys())
         self._df.update(f.actors.keys() | f.places)
@@ -268,10 +230,11 @@ class StoryIndex:
             cast=1.0 if f.protagonist else 0.0,
         )  # fmt: skip
 
-    def _similarity(self, a: Profile | Group, b: Group, pairs: int, story: bool) -> float:
+    def _similarity(self, a: Profile | Group, b: Profile | Group, pairs: int, story: bool) -> float:
         """Return the weighted similarity of two sums of unit vectors, averaged over pairs."""
         self.comparisons += 1
         total = a.total if isinstance(a, Group) else a.vector
+        other = b.total if isinstance(b, Group) else b.vector
         we, wt, wp, wl = WEIGHTS
         years = dot(a.years, b.years)
         # Summed over pairs of dated members, 1 - (year agreement) is the disagreement: the
@@ -279,12 +242,12 @@ class StoryIndex:
         conflict = a.dated * b.dated - years
         # Likewise pairs of reports that both have a protagonist agree (same one) or conflict.
         same = dot(a.protagonists, b.protagonists)
-        other = a.cast * b.cast - same
+        differ = a.cast * b.cast - same
         occasion = (
-            we * float(total @ b.total) + wt * dot(a.terms, b.terms)
+            we * float(total @ other) + wt * dot(a.terms, b.terms)
             + wp * dot(a.people, b.people) + wl * dot(a.places, b.places)
             + YEAR_WEIGHT * years - YEAR_CONFLICT * conflict
-            + PROTAGONIST_WEIGHT * same - PROTAGONIST_CONFLICT * other
+            + PROTAGONIST_WEIGHT * same - PROTAGONIST_CONFLICT * differ
         ) / pairs  # fmt: skip
         if not story:
             return occasion
@@ -330,9 +293,12 @@ class StoryIndex:
                 self._current(k) for s, k in _ranked(story_scores) if s >= opts.story_threshold
             ]
             self._merge_stories(self.story_of(occasion_id), fitting, renamed)
+            moved = self._settle(occasion_id, [self._current(o) for o in others])
+            story, occasion_id = self.placement(f.id)
             return Assignment(
-                self.story_of(occasion_id), occasion_id, top, new_story=False,
+                story, occasion_id, top, new_story=False,
                 renamed=tuple(sorted(renamed.items())),
+                moved=tuple(sorted(a for a in moved if a != f.id)),
             )  # fmt: skip
         ranked = [(s, k) for s, k in _ranked(story_scores) if s >= opts.story_threshold]
         if ranked:
@@ -382,6 +348,8 @@ class StoryIndex:
         self._stories[story].add(p)
         self._occasions[occasion].add(p)
         self._index(f, occasion)
+        self._profiles[p.id] = p
+        self._keep_local(occasion)
 
     def _merge_occasions(self, keep: str, others: Sequence[str], renamed: dict[str, str]) -> str:
         """Merge into ``keep`` each other occasion that fits it; return the surviving id."""
@@ -403,6 +371,9 @@ class StoryIndex:
                 self._occasion_of[article] = a.id
             self._renamed[b.id] = renamed[b.id] = a.id
             del self._occasions[b.id]
+            self._recent.pop(b.id, None)
+            self._pairs.setdefault(a.id, {}).update(self._pairs.pop(b.id, {}))
+            self._keep_local(a.id)
             keep = a.id
         return keep
 
@@ -418,6 +389,125 @@ class StoryIndex:
         if small == 1 and large >= ABSORB_SIZE:
             return self.options.absorb_threshold
         return self.options.occasion_threshold
+
+    # -- tidying small occasions ----------------------------------------------
+
+    def _keep_local(self, occasion: str) -> None:
+        """Note that a report joined an occasion; settle it, or the stalest, when due.
+
+        An occasion grown past LOCAL_SIZE is settled at once; a small one joins the recent
+        ones, and the least recently joined of those is settled past LOCAL_OCCASIONS.
+        """
+        if len(self._occasions[occasion].members) > LOCAL_SIZE:
+            self._forget(occasion)
+            return
+        self._recent[occasion] = None
+        self._recent.move_to_end(occasion)
+        while len(self._recent) > LOCAL_OCCASIONS:
+            self._forget(next(iter(self._recent)))
+
+    def _forget(self, occasion: str) -> None:
+        """Drop an occasion's profiles and pairs: it is settled, and no longer tidied."""
+        self._recent.pop(occasion, None)
+        self._pairs.pop(occasion, None)
+        if occasion in self._occasions:
+            for article in self._occasions[occasion].members:
+                self._profiles.pop(article, None)
+
+    def _tidy(self, occasion: str, smallest: int) -> bool:
+        """Return whether an occasion is to be tidied: not settled, of a size in bounds."""
+        members = self._occasions[occasion].members
+        if not smallest <= len(members) <= LOCAL_SIZE:
+            return False
+        return all(m in self._profiles for m in members)
+
+    def _local(self, occasion: str) -> tuple[list[str], np.ndarray]:
+        """Return a small occasion's members and their pairwise similarity matrix.
+
+        Pairs are computed once each (a profile does not change once added) and kept while
+        both members stay in the occasion.
+        """
+        members = list(self._occasions[occasion].members)
+        known = self._pairs.get(occasion, {})
+        pairs: dict[tuple[str, str], float] = {}
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                key = (a, b) if a < b else (b, a)
+                if key not in known:
+                    known[key] = self._similarity(self._profiles[a], self._profiles[b], 1, False)
+                pairs[key] = known[key]
+        self._pairs[occasion] = pairs
+        return members, matrix(members, pairs)
+
+    def _settle(self, occasion: str, scored: Sequence[str]) -> list[str]:
+        """Tidy a small occasion a report just joined; return the articles that moved.
+
+        ``scored`` lists the occasions the arrival was scored against, best first: the
+        story's SIBLINGS best among them are where a member may move (see LOCAL_SIZE).
+        """
+        if not self._tidy(occasion, 2):
+            return []
+        story = self.story_of(occasion)
+        siblings = [
+            o for o in dict.fromkeys(scored)  # merged ids follow to one survivor: once each
+            if o != occasion and o in self._occasions and self.story_of(o) == story
+        ]  # fmt: skip
+        moved = self._rehome(occasion, siblings[:SIBLINGS])
+        return moved + self._split(occasion)
+
+    def _rehome(self, occasion: str, siblings: Sequence[str]) -> list[str]:
+        """Move each member that fits a sibling occasion better than its own; return them."""
+        if not siblings:
+            return []
+        members, sims = self._local(occasion)
+        staying = list(range(len(members)))
+        moved: list[str] = []
+        for i, article in enumerate(members):
+            if len(staying) < 2:
+                break  # the last member keeps the occasion
+            own = sum(sims[i, j] for j in staying if j != i) / (len(staying) - 1)
+            if own >= SETTLED_FIT:
+                continue
+            p = self._profiles[article]
+            best, target = max((self.score(p, self._occasions[s]), s) for s in siblings)
+            # The sibling must take the member as it would an arrival, and fit it better.
+            if best >= self._join_bar(self._occasions[target]) and best > own:
+                self._move(article, occasion, target)
+                staying.remove(i)
+                moved.append(article)
+        return moved
+
+    def _split(self, occasion: str) -> list[str]:
+        """Split an occasion whose two halves are unlike; return the articles split off."""
+        if not self._tidy(occasion, SPLIT_SIZE):
+            return []
+        members, sims = self._local(occasion)
+        parts = halves(sims)
+        if parts.link >= self.options.split_threshold:
+            return []
+        if min(len(parts.first), len(parts.second)) < HALF_SIZE:
+            return []
+        # The half holding the oldest member keeps the id; the other gets one made from the
+        # occasion and its own members, salted past any id in use or merged away before.
+        leaving = [members[i] for i in parts.second]
+        new_id, salt = content_id(occasion, *leaving, prefix="oc"), 0
+        while new_id in self._occasions or new_id in self._renamed:
+            salt += 1
+            new_id = content_id(occasion, *leaving, str(salt), prefix="oc")
+        story = self.story_of(occasion)
+        self._occasions[new_id] = self._new_group(new_id, story)
+        self._stories[story].parts.add(new_id)
+        for article in leaving:
+            self._move(article, occasion, new_id)
+        return leaving
+
+    def _move(self, article: str, source: str, target: str) -> None:
+        """Move one article from an occasion to another of the same story."""
+        p = self._profiles[article]
+        self._occasions[source].remove(p)
+        self._occasions[target].add(p)
+        self._occasion_of[article] = target
+        self._keep_local(target)
 
     def _merge_stories(self, keep: str, others: Sequence[str], renamed: dict[str, str]) -> str:
         """Merge into ``keep`` each other story that fits it; return the surviving id."""

@@ -7,7 +7,7 @@ import random
 import numpy as np
 
 from link.handmade import DIM, feature, unit
-from storyline.link import groups, stories
+from storyline.link import blocking, groups
 from storyline.link.features import ArticleFeatures
 from storyline.link.stories import GroupOptions, StoryIndex
 
@@ -51,7 +51,7 @@ def crowd(count: int, seed: int) -> list[ArticleFeatures]:
 
 
 def test_only_the_likeliest_occasions_are_scored_when_blocking_proposes_many(monkeypatch):
-    monkeypatch.setattr(stories, "CANDIDATE_CAP", 5)
+    monkeypatch.setattr(blocking, "CANDIDATE_CAP", 5)
     built = StoryIndex(GroupOptions(occasion_threshold=2.0, story_threshold=2.0), dimensions=DIM)
     for f in crowd(40, seed=3):  # thresholds out of reach: every article is its own occasion
         built.add(f)
@@ -68,7 +68,7 @@ def test_only_the_likeliest_occasions_are_scored_when_blocking_proposes_many(mon
 
 
 def test_the_capped_candidates_do_not_depend_on_the_order_of_arrival(monkeypatch):
-    monkeypatch.setattr(stories, "CANDIDATE_CAP", 5)
+    monkeypatch.setattr(blocking, "CANDIDATE_CAP", 5)
     options = GroupOptions(occasion_threshold=2.0, story_threshold=2.0)
     items = crowd(40, seed=4)
     article = feature("new", unit(1, -1, 0.5), {"e-city": 1.0}, "w3", 4)
@@ -93,3 +93,13 @@ def test_the_dot_product_sums_the_same_products_in_the_same_order():
         expected = sum(w * large.get(k, 0.0) for k, w in small.items())
         assert groups.dot(a, b) == expected  # exactly: scores must not move
     assert groups.dot({}, {"k": 1.0}) == 0.0
+
+
+def test_an_article_is_proposed_the_occasions_naming_its_main_actors_with_their_weight():
+    index = blocking.Blocking(DIM)
+    index.add(feature("a", unit(1), {"e-city": 0.7, "e-mayor": 0.3}, "w1"), "oc-a")
+    index.add(feature("b", unit(0, 1), {"e-mayor": 1.0}, "w2"), "oc-b")
+    # Opposite embedding: no shared LSH bucket, so only the postings propose.
+    probe = feature("new", -unit(1, 1), {"e-city": 0.5, "e-mayor": 0.5}, "w3")
+    found = index.proposed(probe, current=lambda o: o, occasion_of={"a": "oc-a", "b": "oc-b"})
+    assert found == {"oc-a": 1.0, "oc-b": 0.5}

@@ -364,6 +364,129 @@ def test_two_occasions_bridged_by_a_new_report_merge_under_the_older_id():
     assert partition(built, "occasions") == {frozenset({"left", "right", "bridge"})}
 
 
+RULING = "ruling court appeal judge"
+QUAKE = "quake ridge collapse rubble"
+RIDGE = {"e-ridge": 1.0}
+
+
+def glued() -> list[ArticleFeatures]:
+    """Return two happenings of one story whose first two reports are alike enough to join."""
+    return [
+        feature("quake1", unit(1, 0.5), RIDGE, f"{QUAKE} court"),
+        feature("ruling1", unit(0.5, 1), RIDGE, f"{RULING} quake"),
+        feature("ruling2", unit(0, 1), RIDGE, RULING),
+        feature("quake2", unit(1), RIDGE, QUAKE),
+    ]
+
+
+def test_an_occasion_whose_halves_are_unlike_splits_in_two():
+    built = StoryIndex(dimensions=DIM)
+    placed = [built.add(f) for f in glued()]
+    # Each report joined the one occasion on its average: the glue of the first two carried it.
+    assert all(not a.new_occasion for a in placed[1:])
+    last = placed[-1]
+    assert last.moved == ("ruling1", "ruling2")
+    assert last.occasion == placed[0].occasion  # the half of the oldest report keeps the id
+    assert partition(built, "occasions") == {
+        frozenset({"quake1", "quake2"}), frozenset({"ruling1", "ruling2"}),
+    }  # fmt: skip
+    assert built.placement("ruling1")[0] == last.story  # still one story
+    assert len(built.stories()) == 1
+
+
+def test_the_split_threshold_is_a_setting():
+    never = Settings().with_overrides({"occasion_split_threshold": 0.1})
+    built = StoryIndex(GroupOptions.from_settings(never), dimensions=DIM)
+    placed = [built.add(f) for f in glued()]
+    assert placed[-1].moved == ()
+    assert len(built.occasions()) == 1
+
+
+def test_a_split_occasion_keeps_taking_reports_of_each_half():
+    built = StoryIndex(dimensions=DIM)
+    placed = [built.add(f) for f in glued()]
+    more = built.add(feature("ruling3", unit(0, 1), RIDGE, f"{RULING} verdict"))
+    assert more.occasion == built.placement("ruling1")[1] != placed[0].occasion
+
+
+def test_an_index_restored_after_a_split_places_new_articles_alike():
+    built = StoryIndex(dimensions=DIM)
+    items = glued()
+    for f in items:
+        built.add(f)
+    restored = StoryIndex(dimensions=DIM)
+    for f in items:
+        restored.restore(f, *built.placement(f.id))
+    assert restored.occasions() == built.occasions()
+    late = feature("ruling3", unit(0, 1), RIDGE, f"{RULING} verdict")
+    assert restored.add(late) == built.add(late)
+
+
+def test_a_member_that_fits_another_occasion_of_the_story_better_moves_there():
+    built = StoryIndex(dimensions=DIM)
+    first = built.add(feature("quake1", unit(1, 0.3), RIDGE, QUAKE))
+    # A report naming both happenings joins the quake's occasion while it is the only one.
+    both = built.add(feature("both", unit(0.3, 1), RIDGE, "quake ridge court appeal judge"))
+    assert both.occasion == first.occasion
+    ruling = built.add(feature("ruling1", unit(-1, 0.6), RIDGE, RULING))
+    built.add(feature("ruling2", unit(-1, 0.6), RIDGE, f"{RULING} verdict"))
+    assert ruling.new_occasion and ruling.story == first.story
+    # The next quake report joins; its occasion is tidied, and the report of both, which now
+    # fits the ruling's two reports better than the quake's two, moves to the ruling.
+    later = built.add(feature("quake2", unit(1, 0.3), RIDGE, f"{QUAKE} aftershock"))
+    assert later.occasion == first.occasion
+    assert later.moved == ("both",)
+    assert built.placement("both") == (first.story, ruling.occasion)
+    assert built.occasions()[first.occasion] == ["quake1", "quake2"]
+
+
+def test_a_member_that_plainly_fits_its_own_occasion_is_not_moved(monkeypatch):
+    # The report of both fits the quake's two reports at about 0.30 on average.
+    monkeypatch.setattr(stories, "SETTLED_FIT", 0.25)
+    built = StoryIndex(dimensions=DIM)
+    built.add(feature("quake1", unit(1, 0.3), RIDGE, QUAKE))
+    built.add(feature("both", unit(0.3, 1), RIDGE, "quake ridge court appeal judge"))
+    built.add(feature("ruling1", unit(-1, 0.6), RIDGE, RULING))
+    built.add(feature("ruling2", unit(-1, 0.6), RIDGE, f"{RULING} verdict"))
+    later = built.add(feature("quake2", unit(1, 0.3), RIDGE, f"{QUAKE} aftershock"))
+    assert later.moved == ()
+    assert built.placement("both")[1] == later.occasion
+
+
+def test_no_member_moves_without_a_sibling_occasion_to_take_it(monkeypatch):
+    monkeypatch.setattr(stories, "SIBLINGS", 0)
+    built = StoryIndex(dimensions=DIM)
+    built.add(feature("quake1", unit(1, 0.3), RIDGE, QUAKE))
+    built.add(feature("both", unit(0.3, 1), RIDGE, "quake ridge court appeal judge"))
+    built.add(feature("ruling1", unit(-1, 0.6), RIDGE, RULING))
+    built.add(feature("ruling2", unit(-1, 0.6), RIDGE, f"{RULING} verdict"))
+    later = built.add(feature("quake2", unit(1, 0.3), RIDGE, f"{QUAKE} aftershock"))
+    assert later.moved == ()
+    assert built.placement("both")[1] == later.occasion
+
+
+def test_an_occasion_past_the_local_size_keeps_no_profiles():
+    built = StoryIndex(dimensions=DIM)
+    for i in range(stories.LOCAL_SIZE):
+        placed = built.add(dam(f"a{i}", day=0))
+    assert len(built._pairs[placed.occasion]) == stories.LOCAL_SIZE * (stories.LOCAL_SIZE - 1) // 2
+    built.add(dam("last", day=0))
+    assert placed.occasion not in built._pairs
+    assert not built._profiles
+
+
+def test_an_occasion_no_report_joined_lately_is_settled_and_not_split(monkeypatch):
+    monkeypatch.setattr(stories, "LOCAL_OCCASIONS", 1)
+    built = StoryIndex(dimensions=DIM)
+    *early, last = glued()
+    for f in early:
+        built.add(f)
+    built.add(regatta("race"))  # the most recent occasion now: the glued one is settled
+    assert set(built._profiles) == {"race"}
+    assert built.add(last).moved == ()
+    assert len(built.occasions()) == 2
+
+
 def make_doc(text: str, published: date = START) -> Doc:
     return Doc(Article(Article.make_id(text), text, published=published))
 
