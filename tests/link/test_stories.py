@@ -440,27 +440,27 @@ def test_a_member_that_fits_another_occasion_of_the_story_better_moves_there():
     assert built.occasions()[first.occasion] == ["quake1", "quake2"]
 
 
-def test_a_member_that_plainly_fits_its_own_occasion_is_not_moved(monkeypatch):
-    # The report of both fits the quake's two reports at about 0.30 on average.
-    monkeypatch.setattr(stories, "SETTLED_FIT", 0.25)
+def _quake_both_ruling_quake() -> tuple[StoryIndex, stories.Assignment]:
+    """Return the index after a quake, a report of both, two of a ruling, and a second quake."""
     built = StoryIndex(dimensions=DIM)
     built.add(feature("quake1", unit(1, 0.3), RIDGE, QUAKE))
     built.add(feature("both", unit(0.3, 1), RIDGE, "quake ridge court appeal judge"))
     built.add(feature("ruling1", unit(-1, 0.6), RIDGE, RULING))
     built.add(feature("ruling2", unit(-1, 0.6), RIDGE, f"{RULING} verdict"))
-    later = built.add(feature("quake2", unit(1, 0.3), RIDGE, f"{QUAKE} aftershock"))
+    return built, built.add(feature("quake2", unit(1, 0.3), RIDGE, f"{QUAKE} aftershock"))
+
+
+def test_a_member_that_plainly_fits_its_own_occasion_is_not_moved(monkeypatch):
+    # The report of both fits the quake's two reports at about 0.30 on average.
+    monkeypatch.setattr(stories, "SETTLED_FIT", 0.25)
+    built, later = _quake_both_ruling_quake()
     assert later.moved == ()
     assert built.placement("both")[1] == later.occasion
 
 
 def test_no_member_moves_without_a_sibling_occasion_to_take_it(monkeypatch):
     monkeypatch.setattr(stories, "SIBLINGS", 0)
-    built = StoryIndex(dimensions=DIM)
-    built.add(feature("quake1", unit(1, 0.3), RIDGE, QUAKE))
-    built.add(feature("both", unit(0.3, 1), RIDGE, "quake ridge court appeal judge"))
-    built.add(feature("ruling1", unit(-1, 0.6), RIDGE, RULING))
-    built.add(feature("ruling2", unit(-1, 0.6), RIDGE, f"{RULING} verdict"))
-    later = built.add(feature("quake2", unit(1, 0.3), RIDGE, f"{QUAKE} aftershock"))
+    built, later = _quake_both_ruling_quake()
     assert later.moved == ()
     assert built.placement("both")[1] == later.occasion
 

@@ -57,31 +57,33 @@ def test_a_role_noun_with_an_organization_in_apposition_is_that_organization(nlp
     assert found["The dam's operator, Nordvale Hydro"] == "Nordvale Hydro"
 
 
-def test_a_definite_description_is_the_organization_last_named_with_that_noun(nlp):
-    text = (
-        "The Calveran Competition Commission opened a review of the deal on Friday. "
-        "The commission said that it had serious concerns about freight capacity."
-    )
-    found = speakers(nlp, text, {"Calveran Competition Commission": "ORG"})
-    assert found["The commission"] == "Calveran Competition Commission"
-
-
-def test_a_description_matches_the_organizations_last_word_whatever_its_letters(nlp):
-    text = (
-        "The State Senate passed the budget on Friday. "
-        "The senate said that it would meet again in March."
-    )
-    found = speakers(nlp, text, {"The State Senate": "ORG"})
-    assert found["The senate"] == "State Senate"
-
-
-def test_a_description_no_organization_ends_with_stays_unresolved(nlp):
-    text = (
-        "The Calveran Competition Commission opened a review of the deal on Friday. "
-        "The board said that it would consider the offer."
-    )
-    found = speakers(nlp, text, {"Calveran Competition Commission": "ORG"})
-    assert found["The board"] is None
+@pytest.mark.parametrize(
+    ("text", "named", "speaker", "expected"),
+    [
+        (
+            # The organization last named with the description's head noun.
+            "The Calveran Competition Commission opened a review of the deal on Friday. "
+            "The commission said that it had serious concerns about freight capacity.",
+            "Calveran Competition Commission", "The commission", "Calveran Competition Commission",
+        ),
+        (
+            # Its folded last word, whatever its letters ("Senate" ends in no "'s").
+            "The State Senate passed the budget on Friday. "
+            "The senate said that it would meet again in March.",
+            "The State Senate", "The senate", "State Senate",
+        ),
+        (
+            # No organization ends with "board": unresolved.
+            "The Calveran Competition Commission opened a review of the deal on Friday. "
+            "The board said that it would consider the offer.",
+            "Calveran Competition Commission", "The board", None,
+        ),
+    ],
+)  # fmt: skip
+def test_a_definite_description_is_the_organization_last_named_with_its_noun(
+    nlp, text, named, speaker, expected
+):
+    assert speakers(nlp, text, {named: "ORG"})[speaker] == expected
 
 
 def test_a_wh_word_beside_a_cue_is_never_its_speaker(nlp):
