@@ -152,6 +152,7 @@ def build(
     of_member = {m: se for se in events for m in se.members}
     docs = {d.article.id: d for d in story.docs}
     order = {d.article.id: i for i, d in enumerate(story.docs)}
+    published = {d.article.id: d.article.published or date.max for d in story.docs}
     slots: dict[Slot, list[Anchor]] = defaultdict(list)
     for doc in story.docs:
         for a in anchors(doc):
@@ -165,14 +166,16 @@ def build(
     entries = []
     for (se_id, lo, hi), found in slots.items():
         se = by_id[se_id]
-        first = min(found, key=lambda a: (order[a.article], a.sentence.start))
-        support = tuple(dict.fromkeys(a.sentence for a in found)) + tuple(
+        # The entry reads as the first report that gives its date ("the flood in mid-March"),
+        # not as a sentence that only names a wider one ("a year before the March flood").
+        exact = [a for a in found if (a.start, a.end) == (lo, hi)] or found
+        first = min(exact, key=lambda a: (published[a.article], order[a.article], a.sentence.start))
+        support = tuple(dict.fromkeys(a.sentence for a in (first, *found))) + tuple(
             s for s in se.support if s not in {a.sentence for a in found}
         )
         articles = tuple(dict.fromkeys(s.article for s in support))
         dated_by = "text" if any(a.start for a in found) else se.dated_by
-        exact = next((a for a in found if (a.start, a.end) == (lo, hi)), first)
-        value = exact.value if exact.start else se.time_value
+        value = first.value if first.start else se.time_value
         reported = [p for a in articles if (p := docs[a].article.published) is not None]
         background = (
             hi is not None

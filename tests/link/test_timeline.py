@@ -137,6 +137,21 @@ def test_a_happening_dated_loosely_and_exactly_is_one_entry_on_the_exact_day():
     ]
 
 
+def test_a_folded_entry_reads_as_the_sentence_that_gives_its_date():
+    doc = make(
+        "afp", "Putin and Erdogan last met in mid-June. Putin met Erdogan on 18 June.", PUBLISHED,
+        [{"trigger": "met", "type": "CONSULT", "source": "putin", "target": "erdogan",
+          "start": date(2012, 6, 11), "end": date(2012, 6, 20), "value": "2012-06"},
+         {"trigger": "met", "type": "CONSULT", "source": "putin", "target": "erdogan",
+          "start": date(2012, 6, 18), "end": date(2012, 6, 18), "value": "2012-06-18",
+          "after": 40}],
+        source="AFP",
+    )  # fmt: skip
+    (meeting,) = timeline(doc)
+    assert meeting.summary == "Putin met Erdogan on 18 June."
+    assert meeting.date == "2012-06-18" and len(meeting.support) == 2
+
+
 def test_a_loose_date_holding_two_exact_ones_of_a_happening_stays_its_own_slot():
     june, d4, d18 = (date(2012, 6, 1), date(2012, 6, 30)), date(2012, 6, 4), date(2012, 6, 18)
     slots = {("se1", *june): ["in June"], ("se1", d4, d4): ["4 June"], ("se1", d18, d18): ["18"]}
