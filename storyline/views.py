@@ -15,7 +15,7 @@ from typing import Any
 from storyline.link.actors import fold
 from storyline.link.corpus import story_docs
 from storyline.link.measures import figures
-from storyline.model import Comparison, Doc, Quantity, Story, StoryEvent, TimelineEntry
+from storyline.model import Comparison, Doc, Quantity, Quote, Story, StoryEvent, TimelineEntry
 from storyline.store import Store
 
 # Actors worth listing: people, organizations and countries (not places of passage).
@@ -132,8 +132,13 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
     sd, names = story_docs(story.id, docs, {})
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for d in docs:
-        for q in d.quotes:
-            who = sd.actor_of(q.speaker) if q.speaker else (q.speaker_text or UNATTRIBUTED)
+        speakers = [
+            sd.actor_of(q.speaker) if q.speaker else (q.speaker_text or UNATTRIBUTED)
+            for q in d.quotes
+        ]
+        for i, (q, who) in enumerate(zip(d.quotes, speakers, strict=True)):
+            if _inside_another(i, d.quotes, speakers):
+                continue  # 'said there was "no indication of a fault"': the quote once, whole
             by_speaker[who].append({
                 "article": d.article.id, "source": d.article.source, "kind": q.kind,
                 "cue": q.cue, "text": " ".join(d.text[q.start : q.end].split()),
@@ -147,6 +152,16 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
             by_speaker.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -len(kv[1]))
         )
     ]
+
+
+def _inside_another(i: int, quotes: Sequence[Quote], speakers: Sequence[str]) -> bool:
+    """Return whether quote ``i`` lies within another quote of the same speaker (or repeats one)."""
+    q = quotes[i]
+    return any(
+        j != i and speakers[j] == speakers[i] and o.start <= q.start and q.end <= o.end
+        and (o.end - o.start > q.end - q.start or j < i)
+        for j, o in enumerate(quotes)
+    )  # fmt: skip
 
 
 def _as_of(q: Quantity) -> str | None:

@@ -1,11 +1,11 @@
-"""How a story shows its figures: the article's own words, and the day a "now" stands for."""
+"""How a story shows its figures and quotes: the article's own words, each once."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from storyline.model import Quantity
-from storyline.views import _as_of
+from storyline.model import Quantity, Quote
+from storyline.views import _as_of, _inside_another
 from storyline.views import what_it_measures as _what
 
 
@@ -30,3 +30,13 @@ def test_a_figure_said_to_hold_now_shows_the_day_now_was():
     year = Quantity(0, 5, 35e9, "USD", "trade volume", time_value="2012",
                     time_start=date(2012, 9, 1), time_end=date(2012, 12, 31))  # fmt: skip
     assert _as_of(year) == "2012"
+
+
+def test_a_quote_inside_another_of_the_same_speaker_is_listed_once():
+    said = Quote(10, 60, ((10, 60),), "indirect", "said")  # there was "no fault" and ...
+    direct = Quote(22, 32, ((22, 32),), "direct")  # no fault
+    again = Quote(10, 60, ((10, 60),), "indirect", "added")
+    other = Quote(22, 32, ((22, 32),), "direct")
+    quotes = [said, direct, again, other]
+    speakers = ["klemet", "klemet", "klemet", "marrow"]
+    assert [_inside_another(i, quotes, speakers) for i in range(4)] == [False, True, True, False]
