@@ -141,7 +141,7 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
                 continue  # 'said there was "no indication of a fault"': the quote once, whole
             by_speaker[who].append({
                 "article": d.article.id, "source": d.article.source, "kind": q.kind,
-                "cue": q.cue, "text": " ".join(d.text[q.start : q.end].split()),
+                "cue": q.cue, "text": _said(d.text, q),
                 "speaker_text": q.speaker_text,
             })  # fmt: skip
     return [
@@ -152,6 +152,12 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
             by_speaker.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -len(kv[1]))
         )
     ]
+
+
+def _said(text: str, q: Quote) -> str:
+    """Return what a quote says: its pieces, without the attribution between them."""
+    # '"We are looking at the worst flooding," Ferreño told reporters, "and ..."'
+    return " … ".join(" ".join(text[s:e].split()) for s, e in q.spans)
 
 
 def _inside_another(i: int, quotes: Sequence[Quote], speakers: Sequence[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from storyline.model import Quantity, Quote
-from storyline.views import _as_of, _inside_another
+from storyline.views import _as_of, _inside_another, _said
 from storyline.views import what_it_measures as _what
 
 
@@ -40,3 +40,9 @@ def test_a_quote_inside_another_of_the_same_speaker_is_listed_once():
     quotes = [said, direct, again, other]
     speakers = ["klemet", "klemet", "klemet", "marrow"]
     assert [_inside_another(i, quotes, speakers) for i in range(4)] == [False, True, True, False]
+
+
+def test_a_split_quote_shows_its_pieces_without_the_attribution_between():
+    text = '"We will rebuild," Ferreño told reporters, "and nobody will be left alone."'
+    quote = Quote(1, 74, ((1, 17), (44, 74)), "direct", "told")
+    assert _said(text, quote) == "We will rebuild, … and nobody will be left alone."
