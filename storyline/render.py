@@ -183,7 +183,10 @@ def story_text(view: dict[str, Any]) -> str:
         for group in view["quotes"]:
             out.append(f"  {group['speaker']}:")
             for q in group["quotes"][:6]:
-                out.append(f"    [{outlets.get(q['article'], '?')}, {q['kind']}] {q['text'][:120]}")
+                carried = [outlets.get(q["article"], "?")]
+                carried += [outlets.get(a["article"], "?") for a in q["also"]]
+                where = ", ".join(dict.fromkeys(carried))
+                out.append(f"    [{where}; {q['kind']}] {q['text'][:120]}")
     if view["figures"]:
         out.append("figures:")
         for f in view["figures"]:

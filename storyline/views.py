@@ -139,10 +139,16 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
         for i, (q, who) in enumerate(zip(d.quotes, speakers, strict=True)):
             if _inside_another(i, d.quotes, speakers):
                 continue  # 'said there was "no indication of a fault"': the quote once, whole
+            said = _said(d.text, q)
+            # The same words of the same speaker in another article (wire copy carried by
+            # several outlets) are one quote, listed with every outlet that carried it.
+            seen = next((x for x in by_speaker[who] if x["text"] == said), None)
+            if seen is not None:
+                seen["also"].append({"article": d.article.id, "source": d.article.source})
+                continue
             by_speaker[who].append({
                 "article": d.article.id, "source": d.article.source, "kind": q.kind,
-                "cue": q.cue, "text": _said(d.text, q),
-                "speaker_text": q.speaker_text,
+                "cue": q.cue, "text": said, "speaker_text": q.speaker_text, "also": [],
             })  # fmt: skip
     return [
         {"speaker": names.get(who, who), "id": who, "quotes": quotes}

@@ -104,3 +104,14 @@ def test_export_fills_stories_and_validates(db: Path):
 def test_an_unknown_story_is_one_line_of_error(db: Path):
     out = run(db, "story", "st-nope", code=1)
     assert out.strip().startswith("error: no story with id") and len(out.strip().splitlines()) == 1
+
+
+def test_wire_copy_carried_by_two_outlets_is_one_quote_with_both(db: Path):
+    view = json.loads(run(db, "story", dam(db), "--json"))
+    quotes = [q for s in view["quotes"] for q in s["quotes"]]
+    texts = [q["text"] for q in quotes]
+    assert len(texts) == len(set(texts))  # per speaker, every repeated quote folded in
+    carried = next(q for q in quotes if q["text"].startswith("We are looking at the worst"))
+    outlets = {carried["source"], *(a["source"] for a in carried["also"])}
+    assert outlets == {"Harbor Wire Service", "The Veldmark Courier"}
+    assert " … " in carried["text"] and "told" not in carried["text"]  # no attribution inside
