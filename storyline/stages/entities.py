@@ -342,13 +342,22 @@ def _entity(
         name = place.name  # "Turkey" for "Turkish"; "Moscow" for a "MOSCOW" dateline
     else:
         # The canonical name is the longest form, then the most frequent: a
-        # full name beats a surname, "Erdoğan" beats nothing but a tie.
-        name = max(counts, key=lambda s: (len(s.split()), counts[s], s))
+        # full name beats a surname, "Erdoğan" beats nothing but a tie. A form
+        # in capitals (a dateline's "VELDMARK CITY") gives way to the same words
+        # written normally, else is written so itself; an acronym ("NATO") stays.
+        name = max(counts, key=lambda s: (len(s.split()), not _shouted(s, type_), counts[s], s))
+        if _shouted(name, type_):
+            name = name.title()
     if place is None:
         return Entity(Entity.make_id(key), name, type_, tuple(sorted(counts)))
     return Entity(
         Entity.make_id(key), name, type_, tuple(sorted(counts)), place.country, place.lat, place.lon
     )
+
+
+def _shouted(name: str, type_: str) -> bool:
+    """Say whether a name is in capitals only for emphasis, not as an acronym."""
+    return name.isupper() and (" " in name or type_ in PLACE_TYPES or type_ == "PER")
 
 
 def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Entity], list[Mention]]:
@@ -357,7 +366,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 3, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 4, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

@@ -365,3 +365,24 @@ def test_a_name_that_makes_a_thing_is_no_person(read):
     names = named(doc)
     assert "Patriot" not in names and "Patriots" not in names
     assert said(doc, names["John Patriot"]) == ["John Patriot"]  # the missiles are not his
+
+
+def spans_of(text: str, *named: tuple[str, str]) -> list[tuple[int, int, str]]:
+    """Return (start, end, label) of each name's every occurrence in ``text``."""
+    out = []
+    for name, label in named:
+        start = text.find(name)
+        while start >= 0:
+            out.append((start, start + len(name), label))
+            start = text.find(name, start + 1)
+    return sorted(out)
+
+
+def test_a_name_in_capitals_for_a_dateline_is_written_normally_and_an_acronym_stays():
+    text = "VELDMARK CITY, March 14 - NATO said floods hit. Officials in Veldmark City met."
+    entities, _ = resolve(text, spans_of(text, ("VELDMARK CITY", "GPE"), ("Veldmark City", "GPE"),
+                                         ("NATO", "ORG")))  # fmt: skip
+    assert sorted(e.name for e in entities) == ["NATO", "Veldmark City"]
+    text = "LUTHA, March 14 - Floods hit the town."
+    entities, _ = resolve(text, spans_of(text, ("LUTHA", "GPE")))
+    assert [e.name for e in entities] == ["Lutha"]
