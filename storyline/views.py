@@ -14,7 +14,7 @@ from typing import Any
 
 from storyline.link.actors import fold
 from storyline.link.corpus import story_docs
-from storyline.link.measures import figures
+from storyline.link.measures import Figure, figures
 from storyline.model import Comparison, Doc, Quantity, Quote, Story, StoryEvent, TimelineEntry
 from storyline.store import Store
 
@@ -131,6 +131,7 @@ def _actors(docs: Sequence[Doc]) -> list[dict[str, Any]]:
 def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
     sd, names = story_docs(story.id, docs, {})
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    listed: dict[tuple[str, str], dict[str, Any]] = {}  # (speaker, words) → its entry
     for d in docs:
         speakers = [
             sd.actor_of(q.speaker) if q.speaker else (q.speaker_text or UNATTRIBUTED)
@@ -142,14 +143,15 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
             said = _said(d.text, q)
             # The same words of the same speaker in another article (wire copy carried by
             # several outlets) are one quote, listed with every outlet that carried it.
-            seen = next((x for x in by_speaker[who] if x["text"] == said), None)
+            seen = listed.get((who, said))
             if seen is not None:
                 seen["also"].append({"article": d.article.id, "source": d.article.source})
                 continue
-            by_speaker[who].append({
+            listed[who, said] = {
                 "article": d.article.id, "source": d.article.source, "kind": q.kind,
                 "cue": q.cue, "text": said, "speaker_text": q.speaker_text, "also": [],
-            })  # fmt: skip
+            }  # fmt: skip
+            by_speaker[who].append(listed[who, said])
     return [
         {"speaker": names.get(who, who), "id": who, "quotes": quotes}
         # Who said most comes first; what nobody is said to have said ("is expected to ...")
@@ -183,7 +185,7 @@ def _as_of(q: Quantity) -> str | None:
     return q.time_value
 
 
-def what_it_measures(about: str | None, measure: str | None) -> str:
+def what_it_measures(about: str | None, figure: Figure | None) -> str:
     """Return what a figure measures in the article's words, with what happened to them.
 
     The measure ("dead", "people displaced") is the class figures are compared by; the
@@ -191,23 +193,25 @@ def what_it_measures(about: str | None, measure: str | None) -> str:
     measure's qualifiers only where the noun lacks them ("12,000 people (displaced)").
     """
     if not about:
-        return measure or "?"
-    qualifiers = measure.split(" ", 1)[1].split("/") if measure and " " in measure else []
+        return figure.label if figure is not None else "?"
+    if figure is None:
+        return about
     said = about.lower().split()
-    extra = [q for q in qualifiers if q not in said]
+    extra = sorted(q for q in figure.key.qualifiers - {figure.key.head} if q not in said)
     return f"{about} ({', '.join(extra)})" if extra else about
 
 
 def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
     out = []
     for d in docs:
-        measured = {(f.start, f.end): f.label for f in figures(d)}
+        measured = {(f.start, f.end): f for f in figures(d)}
         for q in d.quantities:
             out.append({
                 "article": d.article.id, "published": _iso(d.article.published),
                 "text": " ".join(d.text[q.start : q.end].split()), "value": q.value,
-                "unit": q.unit, "about": q.about, "measure": measured.get((q.start, q.end)),
-                "what": what_it_measures(q.about, measured.get((q.start, q.end))),
+                "unit": q.unit, "about": q.about,
+                "measure": figure.label if (figure := measured.get((q.start, q.end))) else None,
+                "what": what_it_measures(q.about, figure),
                 "as_of": _as_of(q), "according_to": q.source_text or d.article.source,
             })  # fmt: skip
     return out

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from storyline.link.measures import Figure, Key
 from storyline.model import Quantity, Quote
-from storyline.views import _as_of, _inside_another, _said
-from storyline.views import what_it_measures as _what
+from storyline.views import _as_of, _inside_another, _said, what_it_measures
+
+
+def _what(about: str | None, measure: str | None) -> str:
+    """Return what_it_measures for a figure whose measure reads ``measure`` ("people displaced")."""
+    if measure is None:
+        return what_it_measures(about, None)
+    head, *qualifiers = measure.split()
+    key = Key("", head, frozenset({head, *qualifiers}))
+    figure = Figure("a", 0, 1, "1", 1.0, key, 1.0, None, None, False)
+    assert figure.label == measure
+    return what_it_measures(about, figure)
 
 
 def test_a_figure_reads_in_the_articles_words_not_its_comparison_class():

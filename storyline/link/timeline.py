@@ -118,22 +118,18 @@ def _fold_nested(slots: Mapping[Slot, list[Anchor]]) -> dict[Slot, list[Anchor]]
     two narrower ones of the happening stays as it is (it cannot say which).
     """
     out = {k: list(v) for k, v in slots.items()}
-    for key in sorted(slots, key=lambda k: _days(k[1], k[2])):
-        se_id, lo, hi = key
-        if lo is None or hi is None:
-            continue
-        inside = [
-            k for k in out
-            if k != key and k[0] == se_id and k[1] is not None and k[2] is not None
-            and lo <= k[1] and k[2] <= hi
-        ]  # fmt: skip
-        if len(inside) == 1:
-            out[inside[0]] += out.pop(key)
+    dated: dict[str, list[tuple[str, date, date]]] = defaultdict(list)  # per happening
+    for se_id, lo, hi in slots:
+        if lo is not None and hi is not None:
+            dated[se_id].append((se_id, lo, hi))
+    for keys in dated.values():
+        # Narrowest first, so "June" finds "18 June" after "mid-June" has joined it.
+        for key in sorted(keys, key=lambda k: (k[2] - k[1]).days):
+            _, lo, hi = key
+            inside = [k for k in keys if k != key and k in out and lo <= k[1] and k[2] <= hi]
+            if len(inside) == 1:
+                out[inside[0]] += out.pop(key)
     return out
-
-
-def _days(lo: date | None, hi: date | None) -> int:
-    return (hi - lo).days if lo is not None and hi is not None else -1
 
 
 def _summary(text: str) -> str:

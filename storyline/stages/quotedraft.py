@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from storyline.model import Entity, Mention, QuoteKind
-from storyline.stages import quotemarks
+from storyline.stages import names, quotemarks
 from storyline.stages.quotemarks import QuotedString
 from storyline.stages.speech import Piece
 
@@ -67,6 +67,8 @@ class Context:
         self.mention_starts = [m.start for m in self.mentions]
         self.names = {e.id: e.name for e in entities}
         self.types = {e.id: e.type for e in entities}
+        # Folded once: speakers compare surnames and head nouns against every entity.
+        self.folded = {e.id: names.normalize(e.name) for e in entities}
 
     def paragraph(self, offset: int) -> int:
         """Return the index of the paragraph holding ``offset``."""

@@ -136,8 +136,8 @@ def _named(ctx: Context, token: Token) -> str | None:
     if token.pos_ != "PROPN":
         return None
     word = names.normalize(token.text)
-    people = {e for e, name in ctx.names.items() if ctx.types.get(e) == "PER"
-              and names.surname(names.normalize(name)) == word}  # fmt: skip
+    people = {e for e, key in ctx.folded.items() if ctx.types.get(e) == "PER"
+              and names.surname(key) == word}  # fmt: skip
     return next(iter(people)) if len(people) == 1 else None
 
 
@@ -157,7 +157,7 @@ def _described(ctx: Context, head: Token) -> str | None:
     i = bisect.bisect_left(ctx.mention_starts, head.idx) - 1
     while i >= 0:
         entity = ctx.mentions[i].entity
-        name = names.normalize(ctx.names.get(entity, "")).split()
+        name = ctx.folded.get(entity, "").split()
         if ctx.types.get(entity) == "ORG" and name and name[-1] == noun:
             return entity
         i -= 1
