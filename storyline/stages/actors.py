@@ -7,18 +7,22 @@
   it ("Putin" → "Vladimir Putin", "Assad" → "Bashar al-Assad"), whatever label
   the tagger gave the surname; a shorter form of a longer name folds too
   ("Tayyip Erdogan"). An acronym given in brackets after an organization's name
-  ("European Aeronautic Defence and Space (EADS)") folds into it.
+  ("European Aeronautic Defence and Space (EADS)") folds into it, and so does a
+  "person" that is its first words ("Kestrel said" beside "Kestrel Freight Group").
+- An office, an age or a relative "who" makes a name a person ("22-year-old Nils
+  Varga", "Lucía Benedek, who chairs ..."), whatever the tagger said.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from storyline.stages.names import DESIGNATORS, initials, surname, wordset
-from storyline.stages.titles import PERSONAL, TITLE_WORDS, word
+from storyline.stages.titles import HEADS, PERSONAL, TITLE_WORDS, word
 
 # Nouns that introduce an organization's name: "state company Rosatom", "retailer Best Buy".
 ORG_NOUNS = wordset(
@@ -167,6 +171,26 @@ def person_cue(parsed: Any, first: int, last: int) -> bool:
     return bool(root.dep_ == "nsubj" and root.head.lemma_ in SPEECH_VERBS)
 
 
+_AGE = re.compile(r"\b\d{1,3}-year-old\s*$", re.IGNORECASE)
+
+
+def introduced_as_person(parsed: Any, first: int, last: int) -> bool:
+    """Say whether the context introduces the name as a person, whatever the tagger said.
+
+    An office or an age right before it ("commission chair Lucía Benedek", "22-year-old Nils
+    Varga") or a relative "who" right after it ("Lucía Benedek, who chairs the commission") is a
+    person's;
+    the small model tags many names it has not seen, accented ones most, as organizations.
+    """
+    if first > 0 and word(parsed[first - 1]) in HEADS and parsed[first - 1].pos_ == "NOUN":
+        return True
+    if _AGE.search(parsed.text[max(0, parsed[first].idx - 16) : parsed[first].idx]):
+        return True  # "stroked by 22-year-old Nils Varga"
+    after = parsed[last + 1 : last + 3]
+    # A full name: a one-word organization can be followed by someone else's "who".
+    return last > first and len(after) == 2 and after[0].text == "," and after[1].lower_ == "who"
+
+
 @dataclass(frozen=True)
 class Name:
     """A name found in the article: its folded key and type, for folding decisions."""
@@ -206,6 +230,32 @@ def owners(names: Iterable[Name], places: frozenset[str] = frozenset()) -> dict[
             if owner is not None:
                 out[name.key] = owner
     return out
+
+
+def short_forms(names: Iterable[Name], places: frozenset[str] = frozenset()) -> dict[str, str]:
+    """Map a "person" that is an organization's first words to that organization's name.
+
+    A report names a company in full once and by its first words after that ("Kestrel Freight
+    Group" ... "Kestrel Freight said", "Kestrel said"), which the tagger often calls a person.
+    A name tagged only as a person folds when it begins exactly one longer organization name
+    of the article and is no word of another person's name. Names tagged as organizations
+    keep their entity: "Apple" beside "Apple TV" or "GM" beside "GM Europe" is the parent, not
+    the part, and "Chrysler" in one report is "Chrysler" in the next. A name ever tagged or
+    known as a place keeps its own entity.
+    """
+    found = list(names)
+    others = {n.key for n in found if n.type != "PER"} | places
+    orgs = {n.key for n in found if n.type == "ORG" and " " in n.key}
+    candidates = {n.key for n in found if n.type == "PER"} - others
+    out: dict[str, str] = {}
+    for key in sorted(candidates):
+        longer = [o for o in orgs if o.startswith(key + " ")]
+        if len(longer) == 1:
+            out[key] = longer[0]
+    # A "person" that folds ("Kestrel Freight") is no person's name to keep "Kestrel" from.
+    people = {k for k in candidates if " " in k} - out.keys()
+    words = {w for key in people for w in key.split()}
+    return {k: v for k, v in out.items() if k not in words and _longer(k, people) is None}
 
 
 def _longer(key: str, people: set[str]) -> str | None:

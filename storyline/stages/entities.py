@@ -9,7 +9,9 @@ article text, and are then read like an analyst would:
   (:mod:`~storyline.stages.actors`);
 - the small model's slips are corrected with context and gazetteers: a country
   tagged as a person is a place, "state company Rosatom" an organization,
-  "Assad" tagged as a place the person Bashar al-Assad;
+  "Assad" tagged as a place the person Bashar al-Assad, "commission chair Lucía
+  Benedek" a person whether tagged an organization or not tagged at all, "the
+  Veldmark coast" a place, "Kestrel" a short name of Kestrel Freight Group;
 - demonyms mention their country ("Turkish" → Turkey); places carry their
   country and coordinates; a capital acting politically ("Moscow has refused")
   is the government of its country (:mod:`~storyline.stages.places`);
@@ -29,11 +31,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from storyline.ingest.datelines import find_dateline
 from storyline.model import Doc, Entity, Mention, Role, TimeExpr
 from storyline.pipeline import stage
 from storyline.stages import actors, gazetteer, places, roles
 from storyline.stages.gazetteer import Place
 from storyline.stages.names import normalize, surname, trim
+from storyline.stages.titles import TITLE_WORDS
 
 __all__ = ["LABELS", "Layers", "entities_stage", "find", "normalize", "resolve", "trim"]
 
@@ -78,10 +82,13 @@ def _place_type(place: Place) -> str:
 
 def _candidates(text: str, spans: Sequence[tuple[int, int, str]], parsed: Any) -> list[_Found]:
     out: list[_Found] = []
+    dateline = find_dateline(text)
     for raw_start, raw_end, label in spans:
         type_ = LABELS.get(label)
         if type_ is None:
             continue
+        if dateline is not None and raw_start < dateline.end < raw_end:
+            continue  # "TERAVO - Rail": the tagger ran the dateline into the words after it
         if type_ in ("NORP", "GPE", "LOC") and parsed is not None:
             span = parsed.char_span(raw_start, raw_end, alignment_mode="expand")
             wider = span is not None and actors.organization_bounds(
@@ -121,6 +128,44 @@ def _candidates(text: str, spans: Sequence[tuple[int, int, str]], parsed: Any) -
         if found.key:
             out.append(found)
     return out
+
+
+def _missed_people(text: str, found: list[_Found], parsed: Any) -> list[_Found]:
+    """Return people the tagger missed: a full name it left untagged, introduced as a person.
+
+    The small model leaves many names it has not seen untagged ("Lucía Benedek, who chairs
+    the commission"). Two or three capitalized proper nouns outside every tagged name count
+    when an office comes right before them, a "who" right after, or they say something.
+    """
+    if parsed is None:
+        return []
+    taken = {i for f in found for i in range(f.first, f.last + 1)}
+    out: list[_Found] = []
+    i = 0
+    while i < len(parsed):
+        j = i
+        while j < len(parsed) and j - i < 4 and _name_word(parsed[j]) and j not in taken:
+            j += 1
+        first, last = i, j - 1
+        i = max(j, i + 1)
+        if not 2 <= last - first + 1 <= 3:
+            continue
+        if actors.corporate(parsed, first, last) or gazetteer.place(parsed[first:j].text):
+            continue
+        if actors.introduced_as_person(parsed, first, last) or actors.person_cue(
+            parsed, first, last
+        ):
+            start, end = int(parsed[first].idx), _token_end(parsed[last])
+            out.append(_Found(start, end, "PER", normalize(text[start:end]), first, last))
+    return out
+
+
+def _name_word(token: Any) -> bool:
+    """Say whether a token can be a word of a person's name: an untagged capitalized noun."""
+    return bool(
+        token.pos_ == "PROPN" and token.is_title and not token.ent_type_
+        and token.text.casefold().rstrip(".") not in TITLE_WORDS
+    )  # fmt: skip
 
 
 def _drop_products(found: list[_Found], parsed: Any) -> list[_Found]:
@@ -171,6 +216,20 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
         if one_word and surname(f.key) in surnames:
             if f.type in PLACE_TYPES and _person_not_place(surface, f, parsed):
                 f.type, f.fixed = "PER", True  # "against Assad" with Bashar al-Assad about
+            continue
+        if (
+            f.type == "ORG" and parsed is not None and gazetteer.place(surface) is None
+            and actors.introduced_as_person(parsed, f.first, f.last)
+            and not actors.corporate(parsed, f.first, f.last)
+        ):  # fmt: skip
+            f.type, f.fixed = "PER", True  # "commission chair Lucía Benedek"
+            continue
+        if (
+            f.type in ("PER", "ORG") and parsed is not None and gazetteer.place(surface) is None
+            and places.geographic(parsed, f.first, f.last)
+            and not actors.corporate(parsed, f.first, f.last)
+        ):  # fmt: skip
+            f.type, f.fixed = "GPE", True  # "the Veldmark coast", "central Calvera"
             continue
         if f.type in ("PER", "ORG") and gazetteer.country(surface) is not None:
             f.type, f.fixed = "GPE", True
@@ -233,13 +292,18 @@ def _locate(text: str, found: list[_Found], parsed: Any) -> None:
 
 
 def _fold(text: str, found: list[_Found]) -> None:
-    """Fold surnames into full names and acronyms into the names they abbreviate."""
+    """Fold surnames into full names, short names and acronyms into the names they abbreviate."""
     known = frozenset(f.key for f in found if f.place is not None)
     names = [actors.Name(f.key, f.type) for f in found if f.governs is None]
     owners = actors.owners(names, known)
     for f in found:
         if f.key in owners and f.governs is None:
             f.key, f.type = owners[f.key], "PER"
+    names = [actors.Name(f.key, f.type) for f in found if f.governs is None]
+    companies = actors.short_forms(names, known)
+    for f in found:
+        if f.key in companies and f.governs is None:
+            f.key, f.type, f.fixed = companies[f.key], "ORG", True  # "Kestrel" said
     orgs = [(f.start, f.end, f.key) for f in found if f.type == "ORG" and f.governs is None]
     short = actors.acronyms(text, orgs)
     for f in found:
@@ -258,7 +322,8 @@ def find(
     Without ``parsed`` (the spaCy doc of ``text``) only what needs no
     context is done: folding, demonyms and the gazetteer; roles need the parse.
     """
-    found = _drop_products(_candidates(text, spans, parsed), parsed)
+    found = _candidates(text, spans, parsed)
+    found = _drop_products(found + _missed_people(text, found, parsed), parsed)
     _correct(text, found, parsed)
     _locate(text, found, parsed)
     _fold(text, found)
@@ -366,7 +431,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 4, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 5, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

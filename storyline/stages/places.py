@@ -122,6 +122,28 @@ def resolve(name: str, near: Collection[str] = ()) -> Located | None:
     return None
 
 
+# A place's parts and what a country has: "the Veldmark coast", "Calvera's ports", and the
+# compass words before a region of one: "central Calvera".
+GEOGRAPHIC_NOUNS = wordset(
+    "coast coastline border borders capital interior port ports province provinces region "
+    "regions countryside mainland frontier highlands lowlands"
+)
+COMPASS = wordset(
+    "central northern southern eastern western northeastern northwestern southeastern "
+    "southwestern coastal"
+)
+
+
+def geographic(parsed: Any, first: int, last: int) -> bool:
+    """Say whether the words around a name make it a place: "central X", "X's ports"."""
+    if first > 0 and parsed[first - 1].lower_ in COMPASS:
+        return True
+    after = parsed[last + 1 : last + 3]
+    if len(after) and after[0].lower_ in GEOGRAPHIC_NOUNS:
+        return True
+    return len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ in GEOGRAPHIC_NOUNS
+
+
 def locative(parsed: Any, first: int) -> bool:
     """Say whether the name starting at token ``first`` follows "in", "from", "near" ..."""
     i = first - 1

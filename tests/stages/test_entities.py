@@ -386,3 +386,71 @@ def test_a_name_in_capitals_for_a_dateline_is_written_normally_and_an_acronym_st
     text = "LUTHA, March 14 - Floods hit the town."
     entities, _ = resolve(text, spans_of(text, ("LUTHA", "GPE")))
     assert [e.name for e in entities] == ["Lutha"]
+
+
+def test_a_company_named_by_its_first_words_is_the_company():
+    # The tagger calls the short forms people; each is the one company they begin.
+    text = (
+        "Kestrel Freight Group bid for Ambrose Rail. Kestrel Freight said it had no plans. "
+        "The union said Kestrel gave no guarantees."
+    )
+    found = spans_of(text, ("Kestrel Freight Group", "ORG"), ("Ambrose Rail", "ORG"))
+    for short in ("Kestrel Freight said", "Kestrel gave"):
+        start = text.index(short)
+        found.append((start, start + len(short.rsplit(" ", 1)[0]), "PERSON"))
+    entities, mentions = resolve(text, sorted(found))
+    assert sorted((e.name, e.type) for e in entities) == [
+        ("Ambrose Rail", "ORG"), ("Kestrel Freight Group", "ORG"),
+    ]  # fmt: skip
+    kestrel = next(e.id for e in entities if e.name == "Kestrel Freight Group")
+    assert [text[m.start : m.end] for m in mentions if m.entity == kestrel] == [
+        "Kestrel Freight Group", "Kestrel Freight", "Kestrel",
+    ]  # fmt: skip
+
+
+def test_a_short_name_tagged_as_organization_or_shared_with_a_person_keeps_its_entity():
+    # "Apple" beside "Apple TV" is the parent company; "Ford" beside Gerald Ford is the man.
+    text = "Apple showed Apple TV. Gerald Ford drove a Ford Motor Company car; Ford smiled."
+    found = spans_of(text, ("Apple", "ORG"), ("Gerald Ford", "PERSON"),
+                     ("Ford Motor Company", "ORG"))  # fmt: skip
+    found = [f for f in found if text[f[0] : f[1]] != "Apple" or f[0] == 0]
+    found += [(text.index("Apple TV"), text.index("Apple TV") + 8, "ORG")]
+    found += [(text.rindex("Ford"), text.rindex("Ford") + 4, "PERSON")]
+    entities, _ = resolve(text, sorted(found))
+    assert sorted(e.name for e in entities) == [
+        "Apple", "Apple TV", "Ford Motor Company", "Gerald Ford",
+    ]  # fmt: skip
+
+
+@slow
+def test_a_person_the_tagger_missed_or_called_an_organization_is_a_person(read):
+    doc = read(
+        "The review will last up to three months.\n\n"
+        "Lucía Benedek, who chairs the commission, told reporters in Teravo that shippers had "
+        'raised the issue. "Our job is not to stop companies from growing," she said.\n\n'
+        "The home crew, stroked by 22-year-old Nils Varga, led from the first 500 metres. "
+        '"We built the lead early," Varga said.'
+    )
+    names = named(doc)
+    assert names["Lucía Benedek"].type == "PER"
+    assert names["Nils Varga"].type == "PER"
+    assert said(doc, names["Nils Varga"]) == ["Nils Varga", "Varga"]
+
+
+@slow
+def test_a_place_missing_from_the_gazetteer_is_a_place_where_the_words_say_so(read):
+    doc = read(
+        "Kestrel would control the freight routes between the Veldmark coast and central Calvera."
+    )
+    names = named(doc)
+    assert {n: names[n].type for n in ("Veldmark", "Calvera") if n in names} == {
+        "Veldmark": "GPE", "Calvera": "GPE",
+    }  # fmt: skip
+
+
+@slow
+def test_a_name_the_tagger_ran_into_the_dateline_is_dropped(read):
+    doc = read(
+        "TERAVO - Rail workers at Ambrose Rail have voted to strike, their union said yesterday."
+    )
+    assert not [m for m in doc.mentions if doc.text[m.start : m.end].startswith("TERAVO - ")]
