@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from storyline.ingest.datelines import find_dateline
 from storyline.model import Doc, Span
 
 ActorOf = Callable[[str], str]
@@ -75,6 +76,10 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
+# A dateline opens one of the first paragraphs: sentences further in cannot start with one.
+DATELINE_REACH = 2000
+
+
 def sentence_of(doc: Doc, offset: int) -> Span:
     """Return the sentence holding ``offset`` (the whole text when there are no sentences)."""
     starts = [s.start for s in doc.sentences]
@@ -82,6 +87,18 @@ def sentence_of(doc: Doc, offset: int) -> Span:
     if i < 0 or not doc.sentences:
         return Span(0, len(doc.text))
     return doc.sentences[i]
+
+
+def sentence_text(doc: Doc, start: int, end: int) -> str:
+    """Return a sentence's text for display, less a dateline it opens with.
+
+    "VELDMARK CITY, Sept 9 (Harbor Wire) - Repairs ... were put off" reads as "Repairs ...
+    were put off"; the offsets stored for the sentence keep the dateline.
+    """
+    dateline = find_dateline(doc.text) if start < DATELINE_REACH else None
+    if dateline is not None and dateline.start <= start < dateline.end < end:
+        start = dateline.end
+    return doc.text[start:end].strip()
 
 
 @dataclass(frozen=True)

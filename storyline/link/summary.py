@@ -23,7 +23,7 @@ import numpy as np
 
 from storyline.link.events import COPY_JACCARD
 from storyline.link.features import Vector, headline
-from storyline.link.reports import StoryDocs, content_words, jaccard
+from storyline.link.reports import StoryDocs, content_words, jaccard, sentence_text
 from storyline.model import Support, TimelineEntry
 
 SUMMARY_SENTENCES = 3
@@ -109,5 +109,7 @@ def digest(
         chosen.append((rank, s, words))
     chosen.sort(key=lambda x: x[0])
     sentences = tuple(s for _, s, _ in chosen)
-    summary = " ".join(" ".join(docs[s.article].text[s.start : s.end].split()) for s in sentences)
+    summary = " ".join(
+        " ".join(sentence_text(docs[s.article], s.start, s.end).split()) for s in sentences
+    )
     return Digest(_title(story, entries, vectors), summary, sentences)

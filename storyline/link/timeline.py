@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from storyline.link.events import WEAK_TYPES
-from storyline.link.reports import StoryDocs, sentence_of
+from storyline.link.reports import StoryDocs, sentence_of, sentence_text
 from storyline.model import Doc, Event, StoryEvent, Support, TimeExpr, TimelineEntry
 
 # Days before the reporting article's date after which a happening is background, not news of
@@ -183,7 +183,7 @@ def build(
         entries.append(
             TimelineEntry(
                 date=value, start=lo, end=hi, event=se.id, articles=articles,
-                summary=_summary(doc.text[first.sentence.start : first.sentence.end]),
+                summary=_summary(sentence_text(doc, first.sentence.start, first.sentence.end)),
                 type=se.type, participants=tuple(dict.fromkeys(participants)),
                 place=names.get(se.place, se.place) if se.place else None, support=support,
                 sources=story.sources(articles), background=background,

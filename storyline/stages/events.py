@@ -51,6 +51,14 @@ if TYPE_CHECKING:
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _PAST_HELPERS = frozenset({"was", "were", "had", "been"})
+# A credit line says who made the article, not what happened: "This article was supplied by
+# Harbor Wire Service", "(Reporting by ...; Editing by ...)", "Copyright 2025 ...".
+_CREDIT = re.compile(
+    r"^\W*(?:this (?:article|story|report|piece) (?:was|is|has been) (?:supplied|provided|"
+    r"written|produced|distributed|(?:first |originally )?published)\b|(?:additional )?"
+    r"reporting by\b|(?:editing|writing|compiled|written) by\b|copyright\b|©|all rights reserved)",
+    re.IGNORECASE,
+)
 
 __all__ = ["Actor", "Reading", "events_stage", "find", "main", "read"]
 
@@ -164,6 +172,8 @@ def read(
     breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
     focus: tuple[int, TimeExpr] | None = None  # the paragraph and time the story is at
     for number, sent in enumerate(parsed.sents):
+        if _CREDIT.match(sent.text):
+            continue
         for trigger in find_triggers(sent):
             clause = _read_one(trigger, ctx)
             token = trigger.token
@@ -275,7 +285,7 @@ def main(readings: Sequence[Reading]) -> Reading | None:
 
 @stage(
     "events",
-    5,
+    6,
     requires=("article", "parse", "entities", "mentions", "times"),
     assigns=("events",),
 )

@@ -184,3 +184,11 @@ def test_timelines_are_sorted_whatever_the_dates(spans: list[tuple[int, int, boo
     entries = timeline(doc)
     assert is_sorted(entries)
     assert len(entries) == len(spans)
+
+
+def test_an_entry_reads_without_the_dateline_its_sentence_opens_with():
+    text = "VELDMARK CITY, Sept 9 (Harbor Wire) - Repairs were put off four times. Nobody spoke."
+    doc = make("hw", text, PUBLISHED, [{"trigger": "put", "type": "REDUCE"}])
+    [entry] = timeline(doc)
+    assert entry.summary == "Repairs were put off four times."
+    assert entry.support[0].start == 0  # the offsets still cover the whole sentence

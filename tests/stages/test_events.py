@@ -347,3 +347,12 @@ def test_present_states_new_paragraphs_and_years_do_not_pass_a_time_on(read):
     assert time_of_trigger(found, "arresting") is None  # the present speaks of now
     _, found = read("The firms signed a deal in 1991. Police arrested two men.")
     assert time_of_trigger(found, "arrested") is None  # a year is background, not the day
+
+
+def test_a_credit_line_reports_no_event(read):
+    doc, found = read(
+        "Floodwater swept through three towns on Tuesday. "
+        "This article was supplied by Harbor Wire Service. "
+        "(Reporting by Ana Lind; Editing by Tom Ek)"
+    )
+    assert [r.event.trigger for r in found] == ["swept"]
