@@ -19,6 +19,7 @@ import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from storyline.ingest.datelines import find_dateline
 from storyline.model import Doc, Entity, Mention, Quote
 from storyline.pipeline import stage
 from storyline.stages import cuewords, directquotes, quotemarks, speakers, speech
@@ -45,7 +46,19 @@ def find(
         speakers.resolve_speaker(ctx, draft)
     kept = sorted((d for d in _outermost(found) if d.pieces), key=lambda d: d.cue_at)
     directquotes.continue_quotes(ctx, kept, direct.loose)
-    quotes = [_quote(ctx, d, _merge(text, d.pieces)) for d in kept]
+    # "TERAVO - Rail workers ... have voted to strike, their union said": what was said starts
+    # after the dateline the parser ran into the sentence.
+    dateline = find_dateline(text)
+    after = dateline.end if dateline is not None else 0
+    quotes = [
+        _quote(ctx, d, pieces)
+        for d in kept
+        if (
+            pieces := _merge(
+                text, [(max(s, after) if s < after < e else s, e) for s, e in d.pieces]
+            )
+        )
+    ]
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
 
@@ -256,7 +269,7 @@ def _quote(ctx: Context, draft: Draft, pieces: list[Piece]) -> Quote:
     )
 
 
-@stage("quotes", 5, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
+@stage("quotes", 6, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
 def quotes_stage(doc: Doc) -> Doc:
     """Return the doc with its quotes; none when the article was not parsed."""
     if doc.parse is None:

@@ -387,3 +387,9 @@ def test_a_fronted_clause_taken_for_the_subject_leaves_the_speaker_after_its_com
     )
     (quote, _), *_ = quotes(text)
     assert (quote.cue, quote.speaker_text) == ("accused", "a source in Russia's military")
+
+
+def test_what_was_said_starts_after_the_dateline(quotes: Any) -> None:
+    text = "TERAVO - Rail workers have voted overwhelmingly to strike, their union said yesterday."
+    quote, _ = only(quotes(text))
+    assert pieces(text, quote) == ["Rail workers have voted overwhelmingly to strike"]
