@@ -140,14 +140,23 @@ def _role(r: dict[str, Any]) -> str:
     return f"{title} ({since or until})" if since or until else title
 
 
+# TIMEX3's times relative to the report, in words: "as of now", not "as of PRESENT_REF".
+REFERENCES = {"PRESENT_REF": "now", "PAST_REF": "earlier", "FUTURE_REF": "later"}
+
+
+def counted(n: int, noun: str) -> str:
+    """Return "1 source", "2 sources"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def story_text(view: dict[str, Any]) -> str:
     """Return a story view as terminal text: timeline, actors, sources, quotes and figures."""
     outlets = {a["id"]: a["source"] or a["id"][:8] for a in view["articles"]}
     out = [
         view["title"],
         f"{view['id']} · {view['first'] or '?'} .. {view['last'] or '?'} · "
-        f"{len(view['articles'])} articles · {view['sources']} sources · "
-        f"{len(view['occasions'])} occasions",
+        f"{counted(len(view['articles']), 'article')} · {counted(view['sources'], 'source')} · "
+        f"{counted(len(view['occasions']), 'occasion')}",
         "",
         view["summary"],
         "",
@@ -157,7 +166,7 @@ def story_text(view: dict[str, Any]) -> str:
         when = interval(e["start"], e["end"], e["date"])
         out.append(f"  {when:24} {e['summary'][:110]}{_flags(e)}")
         who = ", ".join(dict.fromkeys(outlets.get(a, a[:8]) for a in e["articles"]))
-        out.append(f"  {'':24} ({e['sources']} source(s): {who})")
+        out.append(f"  {'':24} ({counted(e['sources'], 'source')}: {who})")
     out.append("actors:")
     for a in view["actors"][:15]:
         roles = "; ".join(_role(r) for r in a["roles"])
@@ -192,7 +201,8 @@ def story_text(view: dict[str, Any]) -> str:
         for f in view["figures"]:
             measure = f["what"]
             out.append(
-                f"  {f['text']:22} {measure:28} as of {f['as_of'] or f['published'] or '?'}"
+                f"  {f['text']:22} {measure:28} "
+                f"as of {REFERENCES.get(f['as_of'], f['as_of']) or f['published'] or '?'}"
                 f"  according to {f['according_to'] or '?'}"
             )
     return "\n".join(out)

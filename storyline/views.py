@@ -128,6 +128,10 @@ def _actors(docs: Sequence[Doc]) -> list[dict[str, Any]]:
     return out
 
 
+# Reported speech of fewer words is a topic ("differences on Syria"), not what was said.
+MIN_WORDS = 4
+
+
 def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
     sd, names = story_docs(story.id, docs, {})
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -141,6 +145,8 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
             if _inside_another(i, d.quotes, speakers):
                 continue  # 'said there was "no indication of a fault"': the quote once, whole
             said = _said(d.text, q)
+            if not _worth_listing(q, who, said):
+                continue
             # The same words of the same speaker in another article (wire copy carried by
             # several outlets) are one quote, listed with every outlet that carried it.
             seen = listed.get((who, said))
@@ -160,6 +166,16 @@ def _quotes(docs: Sequence[Doc], story: Story) -> list[dict[str, Any]]:
             by_speaker.items(), key=lambda kv: (kv[0] == UNATTRIBUTED, -len(kv[1]))
         )
     ]
+
+
+def _worth_listing(q: Quote, who: str, said: str) -> bool:
+    """Say whether a quote belongs in a story's quotes by speaker.
+
+    Reported speech with no one who said it ("is expected to be completed by 2022"), or of
+    fewer than MIN_WORDS words ("discuss differences on Syria", "denied a claim"), says no
+    more than its cue; quoted words are listed whoever said them.
+    """
+    return q.kind != "indirect" or (who != UNATTRIBUTED and len(said.split()) >= MIN_WORDS)
 
 
 def _said(text: str, q: Quote) -> str:

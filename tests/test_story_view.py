@@ -6,7 +6,15 @@ from datetime import date
 
 from storyline.link.measures import Figure, Key
 from storyline.model import Quantity, Quote
-from storyline.views import _as_of, _inside_another, _said, what_it_measures
+from storyline.render import REFERENCES, counted
+from storyline.views import (
+    UNATTRIBUTED,
+    _as_of,
+    _inside_another,
+    _said,
+    _worth_listing,
+    what_it_measures,
+)
 
 
 def _what(about: str | None, measure: str | None) -> str:
@@ -57,3 +65,17 @@ def test_a_split_quote_shows_its_pieces_without_the_attribution_between():
     text = '"We will rebuild," Ferreño told reporters, "and nobody will be left alone."'
     quote = Quote(1, 74, ((1, 17), (44, 74)), "direct", "told")
     assert _said(text, quote) == "We will rebuild, … and nobody will be left alone."
+
+
+def test_reported_speech_without_a_speaker_or_of_a_few_words_is_not_listed():
+    indirect = Quote(0, 10, ((0, 10),), "indirect", "said")
+    direct = Quote(0, 10, ((0, 10),), "direct", "said")
+    assert _worth_listing(indirect, "putin", "that there were differences over Syria")
+    assert not _worth_listing(indirect, "putin", "differences on Syria")  # "to discuss ..."
+    assert not _worth_listing(indirect, UNATTRIBUTED, "to be completed by 2022 at the latest")
+    assert _worth_listing(direct, UNATTRIBUTED, "Nobody listened")
+
+
+def test_counts_and_relative_times_read_as_words():
+    assert [counted(1, "source"), counted(2, "source")] == ["1 source", "2 sources"]
+    assert REFERENCES["PRESENT_REF"] == "now"

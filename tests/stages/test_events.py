@@ -350,7 +350,7 @@ def test_present_states_new_paragraphs_and_years_do_not_pass_a_time_on(read):
 
 
 def test_a_credit_line_reports_no_event(read):
-    doc, found = read(
+    _, found = read(
         "Floodwater swept through three towns on Tuesday. "
         "This article was supplied by Harbor Wire Service. "
         "(Reporting by Ana Lind; Editing by Tom Ek)"
