@@ -250,7 +250,7 @@ def test_the_stage_adds_the_events_of_the_article():
         ("threatened", "THREATEN", "asserted"),
         ("ban", "COERCE", "planned"),
     ]
-    assert events.events_stage.key == "events.v5"
+    assert events.events_stage.key == "events.v6"
 
 
 # --- general event classes: eventive nouns, nominalizations, clause verbs -----------------
