@@ -151,7 +151,11 @@ def counted(n: int, noun: str) -> str:
 
 def story_text(view: dict[str, Any]) -> str:
     """Return a story view as terminal text: timeline, actors, sources, quotes and figures."""
-    outlets = {a["id"]: a["source"] or a["id"][:8] for a in view["articles"]}
+    # An article without an outlet goes by its file's name ("04-kestrel-bid.txt"), else its id.
+    outlets = {
+        a["id"]: a["source"] or (a.get("path") or "").rsplit("/", 1)[-1] or a["id"][:8]
+        for a in view["articles"]
+    }
     out = [
         view["title"],
         f"{view['id']} · {view['first'] or '?'} .. {view['last'] or '?'} · "
@@ -177,7 +181,8 @@ def story_text(view: dict[str, Any]) -> str:
     out.append("sources:")
     for s in view["compared"]:
         out.append(
-            f"  {s['published'] or '?'} {s['source'] or s['article'][:8]}: {s['title'] or ''}"
+            f"  {s['published'] or '?'} {outlets.get(s['article'], s['article'][:8])}: "
+            f"{s['title'] or ''}"
         )
         out.append(
             f"    adds {s['adds']}, confirms {s['confirms']}, contradicts {s['contradicts']}"

@@ -258,7 +258,7 @@ def story_view(store: Store, story_id: str) -> dict[str, Any]:
         "summary": story.summary,
         "articles": [
             {"id": d.article.id, "source": d.article.source, "title": d.article.title,
-             "published": _iso(d.article.published)}
+             "published": _iso(d.article.published), "path": d.article.path}
             for d in docs
         ],
         "occasions": [{"id": o.id, "articles": list(o.articles)} for o in story.occasions],

@@ -79,3 +79,23 @@ def test_reported_speech_without_a_speaker_or_of_a_few_words_is_not_listed():
 def test_counts_and_relative_times_read_as_words():
     assert [counted(1, "source"), counted(2, "source")] == ["1 source", "2 sources"]
     assert REFERENCES["PRESENT_REF"] == "now"
+
+
+def test_an_article_without_an_outlet_goes_by_its_file_name():
+    from storyline.render import story_text
+
+    view = {
+        "title": "Kestrel bids", "id": "st1", "first": "2025-06-16", "last": "2025-06-16",
+        "sources": 1, "occasions": [{"id": "oc1", "articles": ["a1"]}], "summary": "",
+        "articles": [{"id": "a1", "source": None, "title": "Kestrel bids",
+                      "published": "2025-06-16", "path": "news/04-kestrel-bid.txt"}],
+        "timeline": [{"start": "2025-06-16", "end": "2025-06-16", "date": "2025-06-16",
+                      "summary": "Kestrel bid.", "articles": ["a1"], "sources": 1}],
+        "actors": [], "quotes": [], "figures": [],
+        "compared": [{"article": "a1", "source": None, "published": "2025-06-16",
+                      "title": "Kestrel bids", "adds": 1, "confirms": 0, "contradicts": 0,
+                      "findings": []}],
+    }  # fmt: skip
+    text = story_text(view)
+    assert "(1 source: 04-kestrel-bid.txt)" in text
+    assert "2025-06-16 04-kestrel-bid.txt: Kestrel bids" in text
