@@ -19,8 +19,9 @@ trigger in the same occasion is enough, unless something speaks against it):
   its own occasion (+0.25); against a dated one of another article only on the same trigger
   word: "the flood" of a report of this occasion repeats "the March floods";
 - an untyped general verb ("made", "went") merges only with a shared participant;
-- the same place +0.25, a different one -0.5; a negated mention never joins an asserted one
-  (a denial is a different fact: :mod:`storyline.link.compare` reports it);
+- the same place +0.25, a different one -0.5; a negated or hypothetical mention never joins
+  a told one (a denial is a different fact: :mod:`storyline.link.compare` reports it; a
+  supposition is none);
 - near-identical sentences (syndicated copy, shared wire text) +1.0. Speech acts ("said")
   merge only on such sentences, or across articles of one occasion for one speaker (one
   press statement, reported everywhere): two things Putin said in one article are two.
@@ -313,8 +314,8 @@ def score(m: EventMention, c: _Cluster) -> float | None:
     """Return the evidence that ``m`` reports the happening of ``c``; None when it cannot."""
     if (m.article, m.sentence.start) in c.sentences:
         return None
-    negated = m.event.modality == "negated"
-    if any((x.event.modality == "negated") != negated for x in c.members):
+    mood = _mood(m)
+    if any(_mood(x) != mood for x in c.members):
         return None
     kind = _types_agree(m, c)
     if kind is None:
@@ -358,6 +359,18 @@ def score(m: EventMention, c: _Cluster) -> float | None:
     if m.place and c.places:
         total += PLACE_SCORE if m.place in c.places else PLACE_PENALTY
     return total
+
+
+def _mood(m: EventMention) -> str:
+    """Return how a mention claims its happening: as a fact, denied, or as a supposition.
+
+    A denial is a different fact from the claim (:mod:`storyline.link.compare` reports it),
+    and a supposition ("selling the line would not change ...", "a company bought with
+    borrowed money") is not the sale or the purchase a report tells: neither merges with the
+    other two. A plan ("will meet") and its telling ("met") are one happening.
+    """
+    modality = m.event.modality
+    return modality if modality in ("negated", "hypothetical") else "told"
 
 
 def _vague(m: EventMention) -> bool:

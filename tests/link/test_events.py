@@ -75,6 +75,18 @@ def test_a_denial_never_merges_with_the_claim():
     assert len(merge(story(claim, denial))) == 2
 
 
+def test_a_supposition_never_merges_with_the_happening_told():
+    sold = make("a1", "The government sold its stake to Kestrel.", JULY,
+                [{"trigger": "sold", "type": "ECONOMIC", "source": "putin"}])  # fmt: skip
+    selling = make("a2", "Selling the stake would change nothing.", JULY,
+                   [{"trigger": "Selling", "type": "ECONOMIC", "source": "putin",
+                     "modality": "hypothetical"}])  # fmt: skip
+    assert len(merge(story(sold, selling))) == 2
+    again = make("a3", "The government sold its stake to Kestrel.", JULY,
+                 [{"trigger": "sold", "type": "ECONOMIC", "source": "putin"}])  # fmt: skip
+    assert len(merge(story(sold, again))) == 1
+
+
 def test_different_actors_of_one_verb_stay_apart():
     a = make("a1", "Syria accused Turkey.", JULY,
              [{"trigger": "accused", "type": "DISAPPROVE", "source": "syria"}])  # fmt: skip
