@@ -258,6 +258,10 @@ class StoryIndex:
         """Return the average similarity of an article to a group's members."""
         return self._similarity(p, group, len(group.members), story)
 
+    def pair(self, a: ArticleFeatures, b: ArticleFeatures) -> float:
+        """Return the occasion similarity of two articles, weighted by frequencies as of now."""
+        return self._similarity(self.profile(a), self.profile(b), 1, story=False)
+
     def link(self, a: Group, b: Group, story: bool = False) -> float:
         """Return the average similarity between the members of two groups."""
         return self._similarity(a, b, len(a.members) * len(b.members), story)

@@ -153,3 +153,31 @@ def test_run_on_the_first_documents() -> None:
     assert report.value(given, "baseline:lemma within topic") is not None
     ours = report.value("event coreference CoNLL F1")  # ours: storyline.eval.ecbevents
     assert ours is not None and 0.0 <= ours <= 1.0
+
+
+@pytest.mark.slow
+def test_our_similarity_within_gold_topics_separates_distinct_occasions() -> None:
+    from link.handmade import make
+
+    texts = {
+        ("1", "q1"): ["An earthquake struck Santiago in Chile, and rescuers searched the rubble "
+                      "of Santiago for survivors.",
+                      "Rescuers in Santiago, Chile, searched the rubble after the earthquake."],
+        ("1", "q2"): ["A tsunami warning followed the Tokyo earthquake; Tokyo trains stopped.",
+                      "Trains stopped in Tokyo, Japan, after the earthquake and tsunami warning."],
+        ("2", "v1"): ["Paris chose a new mayor in the French runoff.",
+                      "In the Paris runoff, the French capital chose its mayor."],
+        ("2", "v2"): ["Protests over the Nairobi vote count spread across Kenya.",
+                      "Kenya saw protests spread from Nairobi over the vote count."],
+    }  # fmt: skip
+    docs, analyzed = [], []
+    for (topic, sub), pair in texts.items():
+        for n, text in enumerate(pair):
+            name = f"{topic}_{sub}{n}"
+            docs.append(ecbplus.EcbDocument(name, topic, sub, None))  # type: ignore[arg-type]
+            analyzed.append(make(name, text, None, []))
+    scores = {s.metric: s.value for s in ecbplus._within_topic_scores(docs, analyzed)}
+    assert scores == {
+        "clustering sub-topic B3 F1": pytest.approx(1.0),
+        "clustering sub-topic B3 F1 [tuning half]": pytest.approx(1.0),
+    }
