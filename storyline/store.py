@@ -164,6 +164,20 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX skips_article ON skips(article);
     """,
+    # An entity's type is what most articles that name it say (an unknown town tagged a person
+    # in one report is a place in three), not what the first article saved said. Each article's
+    # vote is kept so that saving it again takes the old vote back; existing articles vote for
+    # the type stored so far.
+    """
+    CREATE TABLE entity_types (article TEXT NOT NULL, entity TEXT NOT NULL,
+        type TEXT NOT NULL, PRIMARY KEY (article, entity));
+    CREATE TABLE entity_type_counts (entity TEXT NOT NULL, type TEXT NOT NULL, n INT NOT NULL,
+        PRIMARY KEY (entity, type));
+    INSERT INTO entity_types SELECT DISTINCT m.article, m.entity, e.type
+        FROM mentions m JOIN entities e ON e.id = m.entity;
+    INSERT INTO entity_type_counts SELECT entity, type, COUNT(*) FROM entity_types
+        GROUP BY entity, type;
+    """,
 )
 
 # Layer tables keyed by article, cleared before an article is re-analyzed.
@@ -284,6 +298,7 @@ class Store:
     def _save_doc(self, cur: sqlite3.Cursor, doc: Doc) -> None:
         aid = doc.article.id
         self._save_article(cur, doc.article, "analyzed", doc.stages)
+        self._take_back_types(cur, aid)
         for table in _LAYER_TABLES:
             cur.execute(f"DELETE FROM {table} WHERE article = ?", (aid,))
         # A previous skip of the same content (say, a failed stage) is resolved now.
@@ -293,6 +308,7 @@ class Store:
         )
         for e in doc.entities:
             self._merge_entity(cur, e)
+        self._vote_types(cur, aid, doc.entities)
         cur.executemany(
             "INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?)",
             [(aid, m.start, m.end, m.entity, m.label) for m in doc.mentions],
@@ -342,6 +358,37 @@ class Store:
                 for r in doc.roles
             ],
         )
+
+    def _take_back_types(self, cur: sqlite3.Cursor, aid: str) -> None:
+        """Take back the types an article voted for, before it is saved again."""
+        old = cur.execute("SELECT entity, type FROM entity_types WHERE article = ?", (aid,))
+        cur.executemany(
+            "UPDATE entity_type_counts SET n = n - 1 WHERE entity = ? AND type = ?",
+            [(r["entity"], r["type"]) for r in old.fetchall()],
+        )
+        cur.execute("DELETE FROM entity_types WHERE article = ?", (aid,))
+
+    def _vote_types(self, cur: sqlite3.Cursor, aid: str, entities: Sequence[Entity]) -> None:
+        """Record the type an article gives each entity; store the type most articles give.
+
+        A tie keeps the type stored, so the first article's word stands until outvoted.
+        """
+        cur.executemany(
+            "INSERT INTO entity_types VALUES (?,?,?)", [(aid, e.id, e.type) for e in entities]
+        )
+        cur.executemany(
+            "INSERT INTO entity_type_counts VALUES (?,?,1) "
+            "ON CONFLICT (entity, type) DO UPDATE SET n = n + 1",
+            [(e.id, e.type) for e in entities],
+        )
+        for e in entities:
+            stored = cur.execute("SELECT type FROM entities WHERE id = ?", (e.id,)).fetchone()
+            votes = cur.execute(
+                "SELECT type, n FROM entity_type_counts WHERE entity = ?", (e.id,)
+            ).fetchall()
+            best = max(votes, key=lambda r: (r["n"], r["type"] == stored["type"]))["type"]
+            if best != stored["type"]:
+                cur.execute("UPDATE entities SET type = ? WHERE id = ?", (best, e.id))
 
     def _merge_entity(self, cur: sqlite3.Cursor, e: Entity) -> None:
         row = cur.execute("SELECT aliases FROM entities WHERE id = ?", (e.id,)).fetchone()

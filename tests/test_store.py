@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from datetime import date
 
@@ -155,3 +156,43 @@ def test_any_article_text_round_trips(tmp_path_factory, text, year):
     with Store(tmp_path_factory.mktemp("h") / "s.db") as store:
         store.save([doc])
         assert store.doc(doc.article.id) == doc
+
+
+def _naming(text: str, kind: str) -> Doc:
+    """Return a doc that names "Lutha" once, as an entity of type ``kind``."""
+    lutha = Entity(Entity.make_id("lutha"), "Lutha", kind)
+    article = Article(id=Article.make_id(text, "T"), text=text, published_origin="given")
+    return Doc(article, entities=(lutha,), mentions=(Mention(0, 5, lutha.id, kind),))
+
+
+def test_an_entity_takes_the_type_most_articles_give_it(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        store.save([_naming("Lutha said so.", "PER")])  # the tagger's slip, saved first
+        [lutha] = store.entities()
+        store.save([_naming("Lutha is a town.", "GPE")])
+        assert store.entities()[0].type == "PER"  # a tie keeps the type stored
+        store.save([_naming("Lutha was flooded.", "GPE")])
+        assert store.entities()[0].type == "GPE"
+        # Saving an article again takes its old vote back: no article counts twice.
+        again = _naming("Lutha was flooded.", "PER")
+        store.save([dataclasses.replace(again, stages=("entities.v9",))])
+        store.save([_naming("Lutha said so.", "PER")])
+        assert store.entities()[0].type == "PER"
+        assert lutha.id == store.entities()[0].id
+
+
+def test_a_store_from_before_type_votes_counts_its_articles_once_for_the_type_stored(tmp_path):
+    path = tmp_path / "s.db"
+    with Store(path) as store:
+        store.save([_naming("Lutha said so.", "PER"), _naming("Lutha spoke.", "PER")])
+    conn = sqlite3.connect(path)  # the store as the migration before the votes left it
+    conn.executescript(
+        "DROP TABLE entity_types; DROP TABLE entity_type_counts; "
+        f"PRAGMA user_version={len(MIGRATIONS) - 1};"
+    )
+    conn.close()
+    with Store(path) as store:
+        store.save([_naming("Lutha is a town.", "GPE")])
+        assert store.entities()[0].type == "PER"  # two stored votes to one
+        store.save([_naming("Lutha was flooded.", "GPE"), _naming("Lutha flooded.", "GPE")])
+        assert store.entities()[0].type == "GPE"

@@ -46,7 +46,7 @@ ORG_NAME_WORDS = wordset(
     "institute university college foundation association council committee ministry "
     "department agency party union federation league club stores store corp inc "
     "corporation railways telecom communications pharmaceuticals industries "
-    "partners capital securities insurance"
+    "partners capital securities insurance hydro freight logistics rail railway shipping"
 )
 # Titles of office in an organization: "Ryanair CEO, Michael O'Leary".
 ORG_TITLES = wordset(

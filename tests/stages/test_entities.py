@@ -454,3 +454,10 @@ def test_a_name_the_tagger_ran_into_the_dateline_is_dropped(read):
         "TERAVO - Rail workers at Ambrose Rail have voted to strike, their union said yesterday."
     )
     assert not [m for m in doc.mentions if doc.text[m.start : m.end].startswith("TERAVO - ")]
+
+
+@slow
+def test_a_name_ending_in_a_company_word_is_an_organization(read):
+    # The tagger calls this one a person.
+    doc = read("Engineers warned Nordvale Hydro about corroded gates.")
+    assert named(doc)["Nordvale Hydro"].type == "ORG"
