@@ -70,6 +70,15 @@ _SINCE_PAST_IN = re.compile(
 )
 
 
+# Words of games and races: a quarter or half beside them is part of the contest.
+_CONTEST = re.compile(
+    r"\b(?:game|match|goals?|scored|scoring|halftime|half-time|quarterback|touchdowns?|innings"
+    r"|laps?|crews?|whistle|kick-?off|penalty|penalties|striker|referee|overtime|regatta"
+    r"|champions?|lengths?|race|rowers?|sprint|finish line|tournament|semi-?final)\b",
+    re.IGNORECASE,
+)
+
+
 class NoAnchor(Exception):
     """Raised by a rule that needs the publication date when there is none."""
 
@@ -93,6 +102,20 @@ class Context:
         for brk in _SENTENCE_BREAK.finditer(window):
             window = window[brk.end() :]
         return window
+
+    def sentence(self, start: int, end: int) -> str:
+        """Return the text around ``start:end`` within its sentence (100 characters each way)."""
+        after = self.text[end : end + _CUE_WINDOW]
+        brk = _SENTENCE_BREAK.search(after)
+        return self.clause(start) + self.text[start:end] + (after[: brk.start()] if brk else after)
+
+    def contest(self, start: int, end: int) -> bool:
+        """Say whether the sentence around ``start:end`` is about a game or race.
+
+        "closed to within half a length in the final quarter", "scored twice in the second
+        half": a contest's quarters and halves are parts of it, not of the calendar year.
+        """
+        return _CONTEST.search(self.sentence(start, end)) is not None
 
     def lean(self, start: int) -> Lean:
         """Return "future" when the clause before ``start`` speaks of the future, else "past"."""

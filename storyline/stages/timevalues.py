@@ -200,7 +200,7 @@ def season(m: Match, ctx: Context) -> Norm | None:
     return cal.pick(ctx.anchor(), lean, strict, lambda y: cal.season(y, code, edge), True)
 
 
-def quarter(m: Match, ctx: Context) -> Norm:
+def quarter(m: Match, ctx: Context) -> Norm | None:
     """Return a quarter or half year ("the third quarter", "Q3 2012", "the latest quarter")."""
     unit, which = (
         words_of(m, "u") or {"q": "quarter", "h": "half"}[words_of(m, "q")],
@@ -209,6 +209,8 @@ def quarter(m: Match, ctx: Context) -> Norm:
     make, per_year = (cal.quarter, 4) if unit == "quarter" else (cal.half, 2)
     given = text_of(m, "y") or text_of(m, "yb")
     year = int(given) if given else None
+    if year is None and not text_of(m, "ry") and ctx.contest(m.start(), m.end()):
+        return None  # "within half a length in the final quarter" of the race
     if text_of(m, "ry"):  # "next year's first quarter"
         year = ctx.anchor().year + STEPS[words_of(m, "ry")]
     if not which and not text_of(m, "qn") and year is not None:

@@ -429,7 +429,7 @@ def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     ]
     without_parse = times_stage(doc).times
     assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
-    assert times_stage.key == "times.v5"
+    assert times_stage.key == "times.v6"
 
 
 # --- invariants -------------------------------------------------------------------------
@@ -755,3 +755,12 @@ def test_the_day_before_or_after_a_day_named_is_one_day_away_from_it():
     # "the day before yesterday" keeps its own reading, and an event names no day
     assert value("He left the day before yesterday.", date(2000, 4, 1)) == "2000-03-30"
     assert find("He left the day before the vote.", date(2000, 4, 1)) == []
+
+
+def test_a_quarter_or_half_of_a_game_or_race_is_no_time_of_the_year():
+    rowing = "The champions closed to within half a length in the final quarter."
+    assert values_of(rowing, date(2025, 8, 11), ("the final quarter",)) == []
+    football = "Villa scored twice in the second half."
+    assert values_of(football, date(2025, 8, 11), ("the second half",)) == []
+    # The same words about a company's results are the calendar's.
+    assert value("Profit rose 5% in the second half.", date(2025, 8, 11)) == "2025-H2"
