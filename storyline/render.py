@@ -86,9 +86,11 @@ def highlight(doc: Doc, color: bool = True) -> str:
     legend += [f"  {text[t.start : t.end]!r} -> {t.value} ({t.type})" for t in doc.times]
     if doc.quotes:
         legend.append("quotes:")
+        # What was said, without an attribution between its pieces ("..., according to X, ...").
+        said = (" … ".join(" ".join(text[s:e].split()) for s, e in q.spans) for q in doc.quotes)
         legend += [
-            f"  {q.speaker_text or '?'} ({q.kind}, {q.cue or '-'}): {text[q.start : q.end][:80]!r}"
-            for q in doc.quotes
+            f"  {q.speaker_text or '?'} ({q.kind}, {q.cue or '-'}): {words[:80]!r}"
+            for q, words in zip(doc.quotes, said, strict=True)
         ]
     return "\n".join(header) + "".join(out) + "\n" + "\n".join(legend)
 

@@ -99,3 +99,19 @@ def test_an_article_without_an_outlet_goes_by_its_file_name():
     text = story_text(view)
     assert "(1 source: 04-kestrel-bid.txt)" in text
     assert "2025-06-16 04-kestrel-bid.txt: Kestrel bids" in text
+
+
+def test_an_article_lists_what_each_quote_says_without_its_attribution():
+    from storyline.model import Article, Doc
+    from storyline.render import highlight
+
+    text = "About 6,000 people came, according to the organisers, the largest crowd yet."
+    second = text.index("the largest")
+    spans = ((0, text.index(", according")), (second, len(text)))
+    quote = Quote(0, len(text), spans, "indirect", "according to", None, "the organisers")
+    doc = Doc(Article("a1", text, published_origin="given"), quotes=(quote,))
+    legend = highlight(doc, color=False).splitlines()[-1]
+    assert legend == (
+        "  the organisers (indirect, according to): "
+        "'About 6,000 people came … the largest crowd yet.'"
+    )

@@ -298,6 +298,10 @@ def continue_quotes(ctx: Context, drafts: list[Draft], loose: Sequence[list[Quot
         pieces = [(g.start, g.end) for g in group]
         if q.single or sum(len(ctx.text[s:e].split()) for s, e in pieces) < MIN_SPEECH_WORDS:
             continue
+        if any(s <= q.start and q.end <= e for d in drafts for s, e in d.pieces):
+            # 'Marrow said that the documents proved the company had "gambled with people's
+            # lives"': the quoted words are part of what she said already.
+            continue
         before = [d for d in drafts if d.cue_at < q.start]
         same = [d for d in before if d.paragraph == q.paragraph]
         # '"...," said Bush, referring to Rice. "..."': the quote goes on

@@ -393,3 +393,14 @@ def test_what_was_said_starts_after_the_dateline(quotes: Any) -> None:
     text = "TERAVO - Rail workers have voted overwhelmingly to strike, their union said yesterday."
     quote, _ = only(quotes(text))
     assert pieces(text, quote) == ["Rail workers have voted overwhelmingly to strike"]
+
+
+def test_quoted_words_inside_reported_speech_continue_no_earlier_quote(quotes: Any) -> None:
+    text = (
+        'A survey recommended replacing two gates "as a matter of urgency". Opposition leader '
+        "Ilse Marrow said that the documents proved the company had \"gambled with people's "
+        'lives".'
+    )
+    found = {q.cue: pieces(text, q) for q, _ in quotes(text)}
+    assert found["recommended"] == ['replacing two gates "as a matter of urgency']
+    assert found["said"] == [text[text.index("that the") : text.rindex("lives") + 5]]
