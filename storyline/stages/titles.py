@@ -20,8 +20,14 @@ from typing import Any
 
 from storyline.stages.names import wordset
 
+# Occupations written before a name like a title ("shopkeeper Emil Sandor", "farmer Jan Ek").
+OCCUPATIONS = wordset(
+    "shopkeeper farmer teacher nurse lawyer engineer pilot fisherman student activist "
+    "scientist researcher journalist photographer priest pastor volunteer firefighter "
+    "paramedic surgeon physician novelist businessman businesswoman entrepreneur midwife"
+)
 # Words that name an office; a title phrase must contain one.
-HEADS = wordset(
+HEADS = OCCUPATIONS | wordset(
     "president premier minister secretary chancellor king queen prince princess emperor "
     "empress pope monarch leader chief head chairman chairwoman chairperson chair ceo cfo coo "
     "cto executive officer director manager founder co-founder cofounder owner spokesman "
@@ -62,7 +68,7 @@ SYNONYMS = {
 }  # fmt: skip
 # Titles that only ever stand before a person's name: "Spokeswoman Sandy Angers" tagged as an
 # organization is a person; "General Motors" is not a general.
-PERSONAL = wordset(
+PERSONAL = OCCUPATIONS | wordset(
     "president vice-president premier minister secretary chancellor king queen prince princess "
     "emperor pope senator congressman congresswoman governor mayor ambassador envoy spokesman "
     "spokeswoman spokesperson chairman chairwoman ceo sheikh emir sultan ayatollah imam rabbi "

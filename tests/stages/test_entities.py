@@ -364,7 +364,8 @@ def test_a_name_that_makes_a_thing_is_no_person(read):
     )
     names = named(doc)
     assert "Patriot" not in names and "Patriots" not in names
-    assert said(doc, names["John Patriot"]) == ["John Patriot"]  # the missiles are not his
+    # The missiles are not his ("a farmer" is: a role noun in apposition).
+    assert [m for m in said(doc, names["John Patriot"]) if "Patriot" in m] == ["John Patriot"]
 
 
 def spans_of(text: str, *named: tuple[str, str]) -> list[tuple[int, int, str]]:
@@ -461,3 +462,9 @@ def test_a_name_ending_in_a_company_word_is_an_organization(read):
     # The tagger calls this one a person.
     doc = read("Engineers warned Nordvale Hydro about corroded gates.")
     assert named(doc)["Nordvale Hydro"].type == "ORG"
+
+
+@slow
+def test_an_occupation_before_a_name_is_no_part_of_it(read):
+    doc = read("In Lutha the water has gone. Shopkeeper Emil Sandor has shovelled mud out twice.")
+    assert "Emil Sandor" in named(doc) and "Shopkeeper Emil Sandor" not in named(doc)
