@@ -210,6 +210,6 @@ def story_text(view: dict[str, Any]) -> str:
             out.append(
                 f"  {f['text']:22} {measure:28} "
                 f"as of {REFERENCES.get(f['as_of'], f['as_of']) or f['published'] or '?'}"
-                f"  according to {f['according_to'] or '?'}"
+                f"  according to {f['according_to'] or outlets.get(f['article'], '?')}"
             )
     return "\n".join(out)

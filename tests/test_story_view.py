@@ -91,7 +91,9 @@ def test_an_article_without_an_outlet_goes_by_its_file_name():
                       "published": "2025-06-16", "path": "news/04-kestrel-bid.txt"}],
         "timeline": [{"start": "2025-06-16", "end": "2025-06-16", "date": "2025-06-16",
                       "summary": "Kestrel bid.", "articles": ["a1"], "sources": 1}],
-        "actors": [], "quotes": [], "figures": [],
+        "actors": [], "quotes": [],
+        "figures": [{"text": "$4.2bn", "what": "offer", "as_of": "2025-06-16", "published": None,
+                     "according_to": None, "article": "a1"}],
         "compared": [{"article": "a1", "source": None, "published": "2025-06-16",
                       "title": "Kestrel bids", "adds": 1, "confirms": 0, "contradicts": 0,
                       "findings": []}],
@@ -99,6 +101,7 @@ def test_an_article_without_an_outlet_goes_by_its_file_name():
     text = story_text(view)
     assert "(1 source: 04-kestrel-bid.txt)" in text
     assert "2025-06-16 04-kestrel-bid.txt: Kestrel bids" in text
+    assert text.endswith("according to 04-kestrel-bid.txt")
 
 
 def test_an_article_lists_what_each_quote_says_without_its_attribution():

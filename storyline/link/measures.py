@@ -95,11 +95,23 @@ class Figure:
         return what
 
 
+# Where the words of the next figure of a sentence begin: "... of track and employs 6,400".
+_JOINT = re.compile(r"\b(?:and|but|or|while|whereas)\b", re.IGNORECASE)
+
+
 def _clause(doc: Doc, q: Quantity) -> str:
-    """Return the clause around a figure: its sentence cut at punctuation on either side."""
+    """Return the clause around a figure: its sentence cut at punctuation on either side.
+
+    Another figure cuts it too: in "operates about 1,900 kilometres of track and employs 6,400
+    people", "employs" is what the 6,400 are, not the 1,900.
+    """
     span = sentence_of(doc, q.start)
-    left = doc.text[span.start : q.start]
-    right = doc.text[q.end : span.end]
+    start = max([o.end for o in doc.quantities if span.start <= o.end <= q.start], default=0)
+    end = min([o.start for o in doc.quantities if q.end <= o.start < span.end], default=span.end)
+    left = doc.text[max(span.start, start) : q.start]
+    right = doc.text[q.end : end]
+    if end < span.end and (joint := _JOINT.search(right)):
+        right = right[: joint.start()]  # "... of track | and employs 6,400"
     cuts = list(_BOUNDARY.finditer(left))
     begin = cuts[-1].end() if cuts else 0
     after = _BOUNDARY.search(right)

@@ -184,3 +184,15 @@ def test_an_event_reported_twice_is_added_then_confirmed():
     assert [c.relation for c in of(found, "a1", "event")] == ["adds"]
     (second,) = of(found, "a2", "event")
     assert second.relation == "confirms" and second.others == ("a1",)
+
+
+def test_the_verb_of_one_figure_does_not_qualify_the_figure_before_it():
+    text = "It operates about 1,900 kilometres of track and employs 6,400 people."
+    s1, s2 = text.index("about 1,900"), text.index("6,400")
+    doc = make("a1", text, APRIL, [], quantities=(
+        Quantity(s1, s1 + 11, 1900, None, "kilometres", "count"),
+        Quantity(s2, s2 + 5, 6400, None, "people", "count"),
+    ))  # fmt: skip
+    track, staff = figures(doc)
+    assert (track.key.head, track.key.qualifiers) == ("kilometres", frozenset())
+    assert (staff.key.head, staff.key.qualifiers) == ("people", frozenset({"employed"}))
