@@ -115,8 +115,11 @@ def _entity_of(ctx: Context, head: Token) -> str | None:
     if named is not None:
         return named
     # "Putin's spokesman, Dmitry Peskov", "the dam's operator, Nordvale Hydro":
-    # a role noun with the name beside it is who that name is.
-    for child in head.children:
+    # a role noun with the name beside it is who that name is. A name in apposition comes
+    # before one in compound: "A former Nordvale inspector, Katrin Mollet" is Mollet, and
+    # Nordvale only her employer.
+    children = sorted(head.children, key=lambda c: c.dep_ != "appos")
+    for child in children:
         if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
             named = _named(ctx, child)
             if named is not None and ctx.types.get(named) in ("PER", "ORG"):

@@ -57,6 +57,15 @@ def test_a_role_noun_with_an_organization_in_apposition_is_that_organization(nlp
     assert found["The dam's operator, Nordvale Hydro"] == "Nordvale Hydro"
 
 
+def test_a_name_in_apposition_beats_the_employer_named_before_the_role(nlp):
+    text = (
+        "A former Nordvale inspector, Katrin Mollet, told the hearing in Veldmark City that her "
+        'report had been "filed and forgotten".'
+    )
+    found = speakers(nlp, text, {"Nordvale": "ORG", "Katrin Mollet": "PERSON"})
+    assert found["A former Nordvale inspector, Katrin Mollet"] == "Katrin Mollet"
+
+
 @pytest.mark.parametrize(
     ("text", "named", "speaker", "expected"),
     [
