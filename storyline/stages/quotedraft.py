@@ -36,7 +36,9 @@ class Draft:
 
     ``how`` names the rule that found it (diagnostics only); ``lemma`` is
     the cue's lemma; ``subject`` the head token of the source, from which
-    ``speaker`` (a span) and ``entity`` are resolved.
+    ``speaker`` (a span) and ``entity`` are resolved. ``called`` is the phrase a
+    pronoun speaker stands for when it names no entity ("It said" after "An
+    inquiry concluded"): the speaker's name for display.
     """
 
     pieces: list[Piece]
@@ -50,6 +52,7 @@ class Draft:
     quoted: list[QuotedString] = field(default_factory=list)
     lemma: str | None = None
     how: str = "quote"
+    called: Piece | None = None
 
 
 class Context:

@@ -254,6 +254,8 @@ def _quote(ctx: Context, draft: Draft, pieces: list[Piece]) -> Quote:
         )
         kind = "direct" if 2 * inside >= sum(e - s for s, e in pieces) else "indirect"
     speaker_text = ctx.names.get(draft.entity) if draft.entity is not None else None
+    if speaker_text is None and draft.called is not None:
+        speaker_text = " ".join(ctx.text[draft.called[0] : draft.called[1]].split())
     if speaker_text is None and draft.speaker is not None:
         speaker_text = ctx.text[draft.speaker[0] : draft.speaker[1]]
     return Quote(
@@ -269,7 +271,7 @@ def _quote(ctx: Context, draft: Draft, pieces: list[Piece]) -> Quote:
     )
 
 
-@stage("quotes", 8, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
+@stage("quotes", 9, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
 def quotes_stage(doc: Doc) -> Doc:
     """Return the doc with its quotes; none when the article was not parsed."""
     if doc.parse is None:

@@ -82,6 +82,8 @@ def resolve_speaker(ctx: Context, draft: Draft) -> None:
             draft.entity = _antecedent(ctx, head, ("PER",))
         elif lower in _COLLECTIVE:
             draft.entity = _antecedent(ctx, head, ("ORG", "GPE", "PER"), subject_only=True)
+            if draft.entity is None and lower == "it":
+                draft.called = _previous_subject(head)
         return
     start, end = speech.span(head)
     if start <= draft.cue_at < end:
@@ -164,6 +166,22 @@ def _described(ctx: Context, head: Token) -> str | None:
         if ctx.types.get(entity) == "ORG" and name and name[-1] == noun:
             return entity
         i -= 1
+    return None
+
+
+def _previous_subject(pronoun: Token) -> tuple[int, int] | None:
+    """Return the span of the previous sentence's subject when it is a noun phrase.
+
+    "An independent inquiry concluded that ... It said that ...": what "it" said, the
+    inquiry said, though no entity names it.
+    """
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    for token in pronoun.doc[sent.start - 1].sent:
+        if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.pos_ in ("NOUN", "PROPN"):
+            start, end = speech.span(token)
+            return (start, end) if end - start <= 60 else None
     return None
 
 

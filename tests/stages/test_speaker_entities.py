@@ -103,3 +103,14 @@ def test_a_wh_word_beside_a_cue_is_never_its_speaker(nlp):
     found = speakers(nlp, text, {"Anders Klemet": "PERSON"})
     assert "what" not in found
     assert found["he"] == "Anders Klemet"
+
+
+def test_it_stands_for_the_subject_before_it_when_no_entity_names_that(nlp):
+    text = (
+        "An independent inquiry concluded on Tuesday that the failure was foreseeable. "
+        "It said that Nordvale Hydro had treated gate maintenance as a cost to be managed."
+    )
+    entities, mentions = resolve(text, [(text.index("Nordvale"), text.index(" had"), "ORG")])
+    said = next(q for q in find(text, nlp(text), mentions, entities) if q.cue == "said")
+    assert (said.speaker, said.speaker_text) == (None, "An independent inquiry")
+    assert text[said.speaker_start : said.speaker_end] == "It"  # the mention in the text
