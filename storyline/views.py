@@ -175,7 +175,8 @@ def _worth_listing(q: Quote, who: str, said: str) -> bool:
     fewer than MIN_WORDS words ("discuss differences on Syria", "denied a claim"), says no
     more than its cue; quoted words are listed whoever said them.
     """
-    return q.kind != "indirect" or (who != UNATTRIBUTED and len(said.split()) >= MIN_WORDS)
+    words = [w for w in said.split() if w != "…"]  # the ellipsis between pieces is no word
+    return q.kind != "indirect" or (who != UNATTRIBUTED and len(words) >= MIN_WORDS)
 
 
 def _said(text: str, q: Quote) -> str:

@@ -72,6 +72,7 @@ def test_reported_speech_without_a_speaker_or_of_a_few_words_is_not_listed():
     direct = Quote(0, 10, ((0, 10),), "direct", "said")
     assert _worth_listing(indirect, "putin", "that there were differences over Syria")
     assert not _worth_listing(indirect, "putin", "differences on Syria")  # "to discuss ..."
+    assert not _worth_listing(indirect, "klemet", "what … exceptional rainfall")  # "he called"
     assert not _worth_listing(indirect, UNATTRIBUTED, "to be completed by 2022 at the latest")
     assert _worth_listing(direct, UNATTRIBUTED, "Nobody listened")
 
