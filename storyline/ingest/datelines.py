@@ -77,7 +77,8 @@ class Dateline:
 def find_dateline(text: str) -> Dateline | None:
     """Return the dateline opening one of the first paragraphs of ``text``, or None."""
     offset = 0
-    for index, paragraph in enumerate(text.split("\n\n")[:_MAX_PARAGRAPHS]):
+    # Split off the first paragraphs only: every stage that trims a dateline calls this.
+    for index, paragraph in enumerate(text.split("\n\n", _MAX_PARAGRAPHS)[:_MAX_PARAGRAPHS]):
         found = _match(paragraph, first=index == 0)
         if found is not None:
             return Dateline(

@@ -218,19 +218,15 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
                 f.type, f.fixed = "PER", True  # "against Assad" with Bashar al-Assad about
             continue
         if (
-            f.type == "ORG" and parsed is not None and gazetteer.place(surface) is None
-            and actors.introduced_as_person(parsed, f.first, f.last)
-            and not actors.corporate(parsed, f.first, f.last)
-        ):  # fmt: skip
-            f.type, f.fixed = "PER", True  # "commission chair Lucía Benedek"
-            continue
-        if (
             f.type in ("PER", "ORG") and parsed is not None and gazetteer.place(surface) is None
-            and places.geographic(parsed, f.first, f.last)
             and not actors.corporate(parsed, f.first, f.last)
         ):  # fmt: skip
-            f.type, f.fixed = "GPE", True  # "the Veldmark coast", "central Calvera"
-            continue
+            if f.type == "ORG" and actors.introduced_as_person(parsed, f.first, f.last):
+                f.type, f.fixed = "PER", True  # "commission chair Lucía Benedek"
+                continue
+            if places.geographic(parsed, f.first, f.last):
+                f.type, f.fixed = "GPE", True  # "the Veldmark coast", "central Calvera"
+                continue
         if f.type in ("PER", "ORG") and gazetteer.country(surface) is not None:
             f.type, f.fixed = "GPE", True
             continue

@@ -53,11 +53,7 @@ def find(
     quotes = [
         _quote(ctx, d, pieces)
         for d in kept
-        if (
-            pieces := _merge(
-                text, [(max(s, after) if s < after < e else s, e) for s, e in d.pieces]
-            )
-        )
+        if (pieces := _merge(text, [(after if s < after < e else s, e) for s, e in d.pieces]))
     ]
     return sorted(quotes, key=lambda q: (q.start, q.end))
 
