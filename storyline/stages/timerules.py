@@ -481,6 +481,16 @@ RULES: tuple[Rule, ...] = (
         lead=24,
     ),
     _rule(
+        # "Islam will one day be ...", "hopes to someday fly": some time to come, no day
+        "someday",
+        ("day", "someday"),
+        r"day|someday",
+        r"\b(?:will|would|could|may|might|can|to|hopes?|hoped)\s+(?P<r>one\s+day|some\s*day)\b",
+        lambda m, ctx: Norm("DATE", "FUTURE_REF"),
+        group="r",
+        lead=16,
+    ),
+    _rule(
         "year ago",
         ("year",),
         r"year[\s-](?:ago|earlier)",
@@ -518,7 +528,7 @@ RULES: tuple[Rule, ...] = (
         None,
         rf"\b{APPROX_RX}(?:(?P<lead>the\s+(?:past|last|next|coming|previous|first|final|latest"
         r"|remaining|following)|the|another|an?\s+(?:additional|extra|further|full))\s+)?"
-        rf"(?P<n>{NUM_RX})(?P<h1>\s+and\s+a\s+half)?(?:\s+or\s+(?:so|more))?(?:\s+(?:more"
+        rf"(?P<n>{NUM_RX})(?P<h1>\s+and\s+a\s+half|\s+1/2)?(?:\s+or\s+(?:so|more))?(?:\s+(?:more"
         r"|additional|full|straight|consecutive))?[\s-]+(?:(?:trading|business|working)\s+)?"
         rf"(?P<u>{UNIT_RX})(?:-long)?(?P<h2>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b(?![\s-]+old\b)",
         values.duration,

@@ -394,6 +394,10 @@ def _duration_value(count: str, unit: str, mod: str | None) -> Norm:
     return Norm("DURATION", f"P{time}{text}{letter}", mod=mod)
 
 
+# Half of a unit in the next smaller one: "two and a half years" is P2Y6M.
+_HALVES = {"year": "Y6M", "day": "DT12H"}
+
+
 def duration(m: Match, ctx: Context) -> Norm | None:
     """Return a duration ("three years", "the past 48 hours"), or a rate ("$5 a day")."""
     count, unit, after = count_of(m["n"]), unit_of(m["u"]), ctx.text[m.end() : m.end() + 12]
@@ -407,7 +411,9 @@ def duration(m: Match, ctx: Context) -> Norm | None:
             smaller = "M" if unit == "hour" else "S"
             value = f"PT{count}{UNITS[unit][1]}30{smaller}"
             return Norm("DURATION", value, mod=_apx(m))
-        # "two and a half years" keeps the unit named, with a decimal fraction: P2.5Y
+        if unit in _HALVES:  # "2 1/2 years": P2Y6M, as TIMEX3 writes it
+            return Norm("DURATION", f"P{count}{_HALVES[unit]}", mod=_apx(m))
+        # "two and a half weeks" keeps the unit named, with a decimal fraction: P2.5W
         count = str(int(count) + 0.5)
     norm = _duration_value(count, unit, _apx(m))
     rate = _RATE_BEFORE.search(ctx.text[max(0, m.start() - 12) : m.start()])

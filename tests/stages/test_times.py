@@ -429,7 +429,7 @@ def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     ]
     without_parse = times_stage(doc).times
     assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
-    assert times_stage.key == "times.v6"
+    assert times_stage.key == "times.v7"
 
 
 # --- invariants -------------------------------------------------------------------------
@@ -682,13 +682,29 @@ def test_the_week_of_a_day_is_the_iso_week_containing_it():
     assert find("He left in the week of the vote.", date(2000, 2, 24)) == []
 
 
-def test_and_a_half_keeps_the_unit_named_with_a_decimal_fraction_or_clock_minutes():
+def test_a_half_counts_in_the_next_smaller_unit_or_as_a_decimal_fraction():
     assert values_of("But a minute and a half later, a pilot called.", JULY_18) == [
         ("a minute and a half", "PT1M30S")
     ]
-    assert value("He served two and a half years in jail.") == "P2.5Y"
+    assert value("He served two and a half years in jail.") == "P2Y6M"
     assert value("The talks lasted an hour and a half.") == "PT1H30M"
-    assert value("He waited two years and a half.") == "P2.5Y"
+    assert value("He waited two years and a half.") == "P2Y6M"
+    assert value("The strike lasted three and a half days.") == "P3DT12H"
+    assert value("The search took two and a half weeks.") == "P2.5W"
+    # a fraction written in figures is a half too, and part of the expression
+    assert values_of("She spent about 5 1/2 hours in Nairobi.", JULY_18) == [
+        ("about 5 1/2 hours", "PT5H30M")
+    ]
+    assert value("They lived in camps for 2 1/2 years.") == "P2Y6M"
+    # a share price is no duration
+    assert find("McCaw dropped 2 1/2 to 37 3/4.", JULY_18) == []
+
+
+def test_one_day_after_a_modal_or_a_hope_is_some_time_to_come():
+    assert value("Islam will one day be the second largest religion.") == "FUTURE_REF"
+    assert value("She hopes to someday fly.") == "FUTURE_REF"
+    # counted days stay durations
+    assert value("Major had only been in the job one day.") == "P1D"
 
 
 def test_generic_tomorrow_and_titles_named_today_are_no_days():

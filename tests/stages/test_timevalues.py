@@ -83,7 +83,7 @@ def test_ahead_of_the_weekend_is_the_coming_weekend():
         ("It has had losses in the past two quarters.", "the past two quarters", "P2Q"),
         ("But a minute and a half later, a pilot called.", "a minute and a half", "PT1M30S"),
         ("The talks lasted an hour and a half.", "an hour and a half", "PT1H30M"),
-        ("He served two and a half years in jail.", "two and a half years", "P2.5Y"),
+        ("He served two and a half years in jail.", "two and a half years", "P2Y6M"),
     ],
 )
 def test_durations_keep_the_unit_the_text_uses(text, surface, expected):
