@@ -234,14 +234,21 @@ def protagonist(doc: Doc, actors: Mapping[str, float]) -> str | None:
 
     The person must weigh at least :data:`PROTAGONIST_RATIO` times the next one among the
     actors. The last word of the name is kept, so that "Vincent Jackson", "Jackson" and a
-    headline's "Chargers WR Jackson" name one protagonist across articles.
+    headline's "Chargers WR Jackson" name one protagonist across articles; a "Jr." after it is
+    no surname.
     """
     names = {e.id: e.name for e in doc.entities if e.type == "PER"}
     ranked = sorted(((w, e) for e, w in actors.items() if e in names), reverse=True)
     if not ranked or (len(ranked) > 1 and ranked[0][0] < PROTAGONIST_RATIO * ranked[1][0]):
         return None
     words = normalize(names[ranked[0][1]]).split()
+    while len(words) > 1 and words[-1] in GENERATIONS:  # "Arcade Joseph Comeaux Jr."
+        words.pop()
     return words[-1] if words else None
+
+
+# Suffixes after a surname that tell apart a father and his son, not two families.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def features(docs: Sequence[Doc]) -> list[ArticleFeatures]:

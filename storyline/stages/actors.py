@@ -46,7 +46,11 @@ ORG_NAME_WORDS = wordset(
     "institute university college foundation association council committee ministry "
     "department agency party union federation league club stores store corp inc "
     "corporation railways telecom communications pharmaceuticals industries "
-    "partners capital securities insurance hydro freight logistics rail railway shipping"
+    "partners capital securities insurance hydro freight logistics rail railway shipping police"
+)
+# Businesses a name can be the name of: "the Harry Winston boutique" is the jeweller, not the man.
+BUSINESS_NOUNS = wordset(
+    "store boutique shop jeweller jeweler restaurant showroom brand label chain company firm"
 )
 # Titles of office in an organization: "Ryanair CEO, Michael O'Leary".
 ORG_TITLES = wordset(
@@ -98,12 +102,14 @@ def strip_titles(parsed: Any, first: int, last: int) -> int:
 
 def corporate(parsed: Any, first: int, last: int) -> bool:
     """Say whether the context calls the name from ``first`` to ``last`` an organization."""
-    words = {t.text.casefold() for t in parsed[first : last + 1]}
-    if words & ORG_NAME_WORDS and last > first:
+    words = {t.text.casefold().rstrip(".") for t in parsed[first : last + 1]}
+    if words & ORG_NAME_WORDS and last > first:  # "Harry Winston Diamond Corp."
         return True
     if first > 0 and parsed[first - 1].lemma_.casefold() in ORG_NOUNS:
         return True
     root = parsed[first : last + 1].root
+    if last > first and root.dep_ == "compound" and root.head.lemma_.casefold() in BUSINESS_NOUNS:
+        return True  # "the Harry Winston boutique"
     # "the low-cost airline, Ryanair" / "Ryanair, the low-cost airline,"
     if root.dep_ == "appos" and root.head.lemma_.casefold() in ORG_NOUNS:
         return True

@@ -11,7 +11,10 @@ article text, and are then read like an analyst would:
   tagged as a person is a place, "state company Rosatom" an organization,
   "Assad" tagged as a place the person Bashar al-Assad, "commission chair Lucía
   Benedek" a person whether tagged an organization or not tagged at all, "the
-  Veldmark coast" a place, "Kestrel" a short name of Kestrel Freight Group;
+  Veldmark coast" a place, "Kestrel" a short name of Kestrel Freight Group, "the
+  Jaguars" a team, "Avenue Montaigne" a street, "the Harry Winston boutique" the
+  jeweller; a "person" whose words the article also writes in lower case is a
+  headline's words ("Jewellery Stolen"), and one with figures in it no name;
 - demonyms mention their country ("Turkish" → Turkey); places carry their
   country and coordinates; a capital acting politically ("Moscow has refused")
   is the government of its country (:mod:`~storyline.stages.places`);
@@ -25,6 +28,7 @@ Ids come from the folded name, so the same name gets the same id in every articl
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -188,6 +192,40 @@ def _drop_products(found: list[_Found], parsed: Any) -> list[_Found]:
     return [f for f in found if not thing(f)]
 
 
+def _drop_common_words(text: str, found: list[_Found], parsed: Any) -> list[_Found]:
+    """Return the names without "people" that are no one's name.
+
+    A person's name has no digits ("html 8 / 2 / 13", a web address run into a date), and
+    a name whose every word the article also writes in lower case is the words of a
+    title-cased headline ("Daring Diamond Heist", "Jewellery Stolen"), unless the article
+    says it is a person's ("Young said") or it is part of a person's full name there.
+    """
+    lower = set(_LOWER_WORD.findall(text))
+    parts = {w for f in found if f.type == "PER" and " " in f.key for w in f.key.split()}
+
+    def common(f: _Found) -> bool:
+        if f.type != "PER" or f.fixed:
+            return False
+        surface = text[f.start : f.end]
+        if any(c.isdigit() for w in surface.split() if not _ORDINAL.fullmatch(w) for c in w):
+            return True  # but "John S. Pritchard 3rd"
+        if parsed is None or f.key in parts:
+            return False
+        if not all(w.casefold() in lower for w in surface.split()):
+            return False
+        return not (
+            actors.person_cue(parsed, f.first, f.last)
+            or actors.introduced_as_person(parsed, f.first, f.last)
+        )
+
+    return [f for f in found if not common(f)]
+
+
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# A word in lower case in running prose: after a word or a comma, not in a web address.
+_LOWER_WORD = re.compile(r"(?<=[A-Za-z,] )[a-z][a-z'-]*\b")
+
+
 def _token_end(token: Any) -> int:
     return int(token.idx) + len(token.text)
 
@@ -209,6 +247,7 @@ def _person_not_place(surface: str, f: _Found, parsed: Any) -> bool:
 def _correct(text: str, found: list[_Found], parsed: Any) -> None:
     """Retype names the tagger got wrong, from the gazetteer and the words around them."""
     surnames = {surname(f.key) for f in found if f.type == "PER" and " " in f.key}
+    teams = {f.key for f in found if f.type == "PER" and _team(text, f)}
     for f in found:
         if f.fixed:
             continue
@@ -216,6 +255,12 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
         if one_word and surname(f.key) in surnames:
             if f.type in PLACE_TYPES and _person_not_place(surface, f, parsed):
                 f.type, f.fixed = "PER", True  # "against Assad" with Bashar al-Assad about
+            continue
+        if f.type in ("PER", "ORG") and _street(f.key):
+            f.type, f.fixed = "FAC", True  # "Avenue Montaigne"
+            continue
+        if f.type == "PER" and f.key in teams:
+            f.type, f.fixed = "ORG", True  # "the Jaguars"
             continue
         if (
             f.type in ("PER", "ORG") and parsed is not None and gazetteer.place(surface) is None
@@ -251,6 +296,25 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
             and actors.person_cue(parsed, f.first, f.last)
         ):  # fmt: skip
             f.type, f.fixed = "PER", True  # "Henderson said"
+
+
+def _team(text: str, f: _Found) -> bool:
+    """Say whether a one-word "person" is a plural that takes "the": "the Jaguars", "the Colts"."""
+    surface = text[f.start : f.end]
+    return (
+        " " not in surface and surface.endswith("s") and not surface.endswith("ss")
+        and text[max(0, f.start - 4) : f.start].casefold() == "the "
+    )  # fmt: skip
+
+
+def _street(key: str) -> bool:
+    """Say whether a name is a street's: "Avenue Montaigne", "Downing Street"."""
+    words = key.split()
+    return len(words) > 1 and (words[0] in _STREET_FIRST or words[-1] in _STREET_LAST)
+
+
+_STREET_FIRST = frozenset({"avenue", "rue", "boulevard"})
+_STREET_LAST = frozenset({"avenue", "street", "boulevard", "road"})
 
 
 def _locate(text: str, found: list[_Found], parsed: Any) -> None:
@@ -320,6 +384,7 @@ def find(
     """
     found = _candidates(text, spans, parsed)
     found = _drop_products(found + _missed_people(text, found, parsed), parsed)
+    found = _drop_common_words(text, found, parsed)
     _correct(text, found, parsed)
     _locate(text, found, parsed)
     _fold(text, found)
@@ -427,7 +492,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 7, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 8, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

@@ -91,3 +91,9 @@ def test_the_protagonist_survives_the_stored_form_of_the_features():
         title="Williams arrested", protagonist="williams",
     )  # fmt: skip
     assert decode(*encode(f)[2:]).protagonist == "williams"
+
+
+def test_a_generational_suffix_is_no_surname():
+    father = people_doc(("e-c", "Arcade Joseph Comeaux Jr.", "PER"))
+    assert protagonist(father, {"e-c": 1.0}) == "comeaux"
+    assert protagonist(people_doc(("e-f", "William Felt III", "PER")), {"e-f": 1.0}) == "felt"

