@@ -153,6 +153,8 @@ def test_run_on_the_first_documents() -> None:
     assert report.value(given, "baseline:lemma within topic") is not None
     ours = report.value("event coreference CoNLL F1")  # ours: storyline.eval.ecbevents
     assert ours is not None and 0.0 <= ours <= 1.0
+    shuffled = report.value(f"clustering sub-topic B3 F1{ecbplus.SHUFFLED}")
+    assert shuffled is not None and 0.0 < shuffled <= 1.0
 
 
 @pytest.mark.slow
@@ -181,3 +183,31 @@ def test_our_similarity_within_gold_topics_separates_distinct_occasions() -> Non
         "clustering sub-topic B3 F1": pytest.approx(1.0),
         "clustering sub-topic B3 F1 [tuning half]": pytest.approx(1.0),
     }
+
+
+@pytest.mark.slow
+def test_grouping_in_shuffled_orders_scores_each_order_against_the_sub_topics() -> None:
+    from link.handmade import make
+
+    from storyline.link.features import features
+    from storyline.link.stories import GroupOptions
+
+    texts = {
+        "q1": ["An earthquake struck Santiago in Chile, and rescuers searched the rubble "
+               "of Santiago for survivors.",
+               "Rescuers in Santiago, Chile, searched the rubble after the earthquake.",
+               "Santiago rescuers found survivors in the rubble of the Chile earthquake."],
+        "v1": ["Paris chose a new mayor in the French runoff.",
+               "In the Paris runoff, the French capital chose its mayor.",
+               "The French capital Paris elected its mayor in a runoff."],
+    }  # fmt: skip
+    docs, analyzed = [], []
+    for sub, group in texts.items():
+        for n, text in enumerate(group):
+            docs.append(ecbplus.EcbDocument(f"1_{sub}{n}", "1", sub, None))  # type: ignore[arg-type]
+            analyzed.append(make(f"1_{sub}{n}", text, None, []))
+    found, rows = features(analyzed), list(range(len(docs)))
+    f1s = [ecbplus._shuffled_b3(docs, found, rows, GroupOptions(), seed) for seed in (1, 2, 3)]
+    assert f1s == [pytest.approx(1.0)] * 3
+    # scored against the sub-topics of the rows given, not of the whole corpus
+    assert ecbplus._shuffled_b3(docs, found[:3], rows[:3], GroupOptions(), 1) == pytest.approx(1.0)
