@@ -11,10 +11,12 @@ article text, and are then read like an analyst would:
   tagged as a person is a place, "state company Rosatom" an organization,
   "Assad" tagged as a place the person Bashar al-Assad, "commission chair Lucía
   Benedek" a person whether tagged an organization or not tagged at all, "the
-  Veldmark coast" a place, "Kestrel" a short name of Kestrel Freight Group, "the
-  Jaguars" a team, "Avenue Montaigne" a street, "the Harry Winston boutique" the
-  jeweller; a "person" whose words the article also writes in lower case is a
-  headline's words ("Jewellery Stolen"), and one with figures in it no name;
+  Veldmark coast", "In Lutha, ..." and "in Brevik Ferry, where ..." places (and
+  "Lutha" in "at Brevik Ferry and Lutha" with them), "Kestrel" a short name of
+  Kestrel Freight Group, "the Jaguars" a team, "Avenue Montaigne" a street, "the
+  Harry Winston boutique" the jeweller; a "person" whose words the article also
+  writes in lower case is a headline's words ("Jewellery Stolen"), and one with
+  figures in it no name;
 - demonyms mention their country ("Turkish" → Turkey); places carry their
   country and coordinates; a capital acting politically ("Moscow has refused")
   is the government of its country (:mod:`~storyline.stages.places`);
@@ -296,6 +298,41 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
             and actors.person_cue(parsed, f.first, f.last)
         ):  # fmt: skip
             f.type, f.fixed = "PER", True  # "Henderson said"
+    if parsed is not None:
+        _coordinated_places(text, found, parsed)
+
+
+def _coordinated_places(text: str, found: list[_Found], parsed: Any) -> None:
+    """Retype a name joined by "and" or "or" to a place as a place.
+
+    "the levees at Brevik Ferry and Lutha": once the article shows Brevik Ferry is a
+    place ("in Brevik Ferry, where ..."), Lutha beside it is one too.
+    """
+    places_named = {
+        f.key for f in found
+        if f.type in PLACE_TYPES and (f.fixed or gazetteer.place(text[f.start : f.end]))
+    }  # fmt: skip
+    at = {i: f for f in found for i in range(f.first, f.last + 1)}
+    for f in found:
+        if f.fixed or f.type not in ("PER", "ORG"):
+            continue
+        root = parsed[f.first : f.last + 1].root
+        partners = [c for c in root.children if c.dep_ == "conj"]
+        first = root
+        if root.dep_ == "conj":
+            partners.append(root.head)
+            first = root.head
+        # Only two names joined by a bare "and" after "in", "at" or "near": lists ("from
+        # US, EU and other countries") and subjects ("Reggie Bush and Julius Jones") are no pair.
+        if not (first.dep_ == "pobj" and first.head.lower_ in ("in", "at", "near")):
+            continue
+        for p in partners:
+            other = at.get(p.i)
+            if other is None or other.key not in places_named:
+                continue
+            lo, hi = sorted(((f.first, f.last), (other.first, other.last)))
+            if [t.lower_ for t in parsed[lo[1] + 1 : hi[0]]] in (["and"], ["or"]):
+                f.type, f.fixed = "GPE", True
 
 
 def _team(text: str, f: _Found) -> bool:
@@ -492,7 +529,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 8, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 9, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

@@ -128,6 +128,12 @@ GEOGRAPHIC_NOUNS = wordset(
     "coast coastline border borders capital interior port ports province provinces region "
     "regions countryside mainland frontier highlands lowlands"
 )
+# Bodies one is "in" that are no places.
+INSTITUTIONS = wordset(
+    "congress parliament senate house assembly court council cabinet government duma knesset "
+    "bundestag commission committee"
+)
+STREET_WORDS = wordset("street road avenue square boulevard lane quay")
 COMPASS = wordset(
     "central northern southern eastern western northeastern northwestern southeastern "
     "southwestern coastal"
@@ -135,13 +141,32 @@ COMPASS = wordset(
 
 
 def geographic(parsed: Any, first: int, last: int) -> bool:
-    """Say whether the words around a name make it a place: "central X", "X's ports"."""
+    """Say whether the words around a name make it a place.
+
+    "central X", "X's ports", "X's Canal Street"; "In X, ..." opening a sentence, and "in X,
+    where ..." (a company is "at" or "with", and "where" after it is rare).
+    """
     if first > 0 and parsed[first - 1].lower_ in COMPASS:
         return True
     after = parsed[last + 1 : last + 3]
     if len(after) and after[0].lower_ in GEOGRAPHIC_NOUNS:
         return True
-    return len(after) == 2 and after[0].tag_ == "POS" and after[1].lower_ in GEOGRAPHIC_NOUNS
+    if len(after) == 2 and after[0].tag_ == "POS":
+        if after[1].lower_ in GEOGRAPHIC_NOUNS:
+            return True
+        street = parsed[last + 2 : last + 5]
+        for token in street:  # "Brevik Ferry's Canal Street"
+            if not token.is_title:
+                break
+            if token.lower_ in STREET_WORDS:
+                return True
+    if first == 0 or len(after) == 0 or after[0].text != ",":
+        return False
+    before = parsed[first - 1]
+    if before.lower_ != "in" or parsed[last].lower_ in INSTITUTIONS:  # "In Congress, ..."
+        return False
+    opens = before.is_sent_start or before.i == 0
+    return opens or (len(after) == 2 and after[1].lower_ == "where")
 
 
 def locative(parsed: Any, first: int) -> bool:

@@ -516,3 +516,25 @@ def test_teams_streets_and_businesses_named_after_people_are_no_people(find_in):
     assert found["Avenue Montaigne"] == found["Byberry Road"] == "FAC"
     assert found["Harry Winston"] == found["Harry Winston Diamond Corp."] == "ORG"
     assert found["Surrey Police"] == "ORG"
+
+
+@slow
+def test_unknown_names_the_words_around_them_make_places(find_in):
+    text = (
+        "The surge came faster than the levees at Brevik Ferry and Lutha could hold it. The "
+        "prime minister told reporters in Brevik Ferry, where the main street stood under water."
+    )
+    # "in Brevik Ferry, where" makes a place; Lutha, joined to it by "and", is one too.
+    found = find_in(text, ("Brevik Ferry", "ORG"), ("Lutha", "PERSON"))
+    assert found == [("Brevik Ferry", "GPE"), ("Lutha", "GPE")]
+    text = "In Lutha, the water has gone. A gym on Saltby's Canal Street holds 212 beds."
+    assert find_in(text, ("Lutha", "PERSON"), ("Saltby", "PERSON")) == [
+        ("Lutha", "GPE"), ("Saltby", "GPE"),
+    ]  # fmt: skip
+    # a body one is "in" stays what it is, and people named beside a place stay people
+    assert find_in("In Congress, Republicans objected.", ("Congress", "ORG")) == [
+        ("Congress", "ORG")
+    ]
+    text = "In Seattle, Reggie Bush and Julius Jones will step up."
+    found = find_in(text, ("Seattle", "GPE"), ("Reggie Bush", "PERSON"), ("Julius Jones", "PERSON"))
+    assert dict(found)["Reggie Bush"] == dict(found)["Julius Jones"] == "PER"
