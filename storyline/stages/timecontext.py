@@ -166,14 +166,18 @@ class Context:
         """Say whether the verb the expression at ``start:end`` dates speaks of what is to come.
 
         The cues before an expression miss a verb after it: "On Tuesday, the president will
-        travel", "On Tuesday, the league plans to hold a news conference".
+        travel", "On Tuesday, the league plans to hold a news conference"; and a forecast
+        governs what it forecasts: "expects a loss in the fourth quarter", "expects to post
+        a loss in the fourth quarter".
         """
-        verb = self._verb(start, end)
-        if verb is None:
-            return False
-        if any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
-            return True
-        return verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in _PLAN_VERBS
+        verb = self._verb(start, end, through_object=True)
+        while verb is not None:
+            if any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
+                return True
+            if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in _PLAN_VERBS:
+                return True
+            verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
+        return False
 
     def told_in_past_perfect(self, start: int, end: int) -> bool:
         """Say whether the verb the expression dates, or the one it completes, has a "had"."""
@@ -184,11 +188,12 @@ class Context:
             verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
         return False
 
-    def _verb(self, start: int, end: int) -> Any:
+    def _verb(self, start: int, end: int, through_object: bool = False) -> Any:
         """Return the verb an expression hangs on, directly or by its preposition, or None.
 
         Only the verb itself: in "told them of a cutback in September" the month dates the
-        cutback, not the telling.
+        cutback, not the telling; ``through_object`` goes on from a direct object to its
+        verb ("expects a loss in the fourth quarter").
         """
         if self.parsed is None:
             return None
@@ -197,6 +202,8 @@ class Context:
             return None
         head = span.root.head
         if head.dep_ == "prep":  # "in January": the verb the preposition hangs on
+            head = head.head
+        if through_object and head.dep_ == "dobj":
             head = head.head
         return head if head.pos_ in ("VERB", "AUX") else None
 

@@ -341,7 +341,7 @@ def find(
     ]
 
 
-@stage("times", 8, requires=("article", "parse"), assigns=("times",))
+@stage("times", 9, requires=("article", "parse"), assigns=("times",))
 def times_stage(doc: Doc) -> Doc:
     """Return the doc with its time expressions, from rules and the parse's DATE/TIME entities."""
     spans: list[tuple[int, int]] = []

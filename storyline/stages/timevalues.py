@@ -227,7 +227,15 @@ def quarter(m: Match, ctx: Context) -> Norm | None:
         n = int(m["qn"]) if not which else ORDINALS.get(which, per_year)
         if year is not None:
             return make(year, n)
-        found = cal.pick(ctx.anchor(), ctx.lean(m.start()), False, lambda y: make(y, n))
+        lean = ctx.lean(m.start())
+        # A forecast looks at the nearest such quarter, the coming one most: "expects a loss
+        # in the fourth quarter" in September, but "expects to report a third-quarter loss"
+        # in November is the quarter just ended.
+        forecast = lean == "past" and ctx.told_in_future(m.start(), m.end())
+        found = cal.pick(
+            ctx.anchor(), "future" if forecast else lean, False, lambda y: make(y, n),
+            weighted=forecast,
+        )  # fmt: skip
         if text_of(m, "ago"):  # "the year-ago third quarter"
             assert found.start is not None
             return make(found.start.year - 1, n)

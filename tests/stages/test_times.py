@@ -433,7 +433,7 @@ def test_stage_uses_the_parse_dates_and_the_publication_date(make_doc):
     ]
     without_parse = times_stage(doc).times
     assert [text[t.start : t.end] for t in without_parse] == ["Tuesday"]
-    assert times_stage.key == "times.v8"
+    assert times_stage.key == "times.v9"
 
 
 # --- invariants -------------------------------------------------------------------------
@@ -825,6 +825,16 @@ def test_the_verb_a_time_dates_tells_past_or_future_where_the_words_before_do_no
     assert parsed_values("He said on Tuesday that he will resign.", monday) == [
         ("Tuesday", "1998-10-20")
     ]
+    # A forecast looks at the nearest such quarter, the coming one most.
+    sept_18 = date(2025, 9, 18)
+    assert parsed_values("Kestrel expects a loss in the fourth quarter.", sept_18) == [
+        ("the fourth quarter", "2025-Q4")
+    ]
+    assert parsed_values("It posted a loss in the fourth quarter.", sept_18) == [
+        ("the fourth quarter", "2024-Q4")
+    ]
+    text = "Hadson said it expects to report a third-quarter net loss of $17 million."
+    assert parsed_values(text, date(1989, 11, 2)) == [("third-quarter", "1989-Q3")]
     # A past perfect looks back, even after "until" or a schedule.
     text = "Until Thursday, they had not called Kopp a suspect."
     assert parsed_values(text, date(1999, 5, 7)) == [("Thursday", "1999-05-06")]
