@@ -203,6 +203,7 @@ class Name:
 
     key: str
     type: str
+    fixed: bool = False  # typed by the words around it, not by the tagger
 
 
 def owners(names: Iterable[Name], places: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -246,11 +247,13 @@ def short_forms(names: Iterable[Name], places: frozenset[str] = frozenset()) -> 
     A name tagged only as a person folds when it begins exactly one longer organization name
     of the article and is no word of another person's name. Names tagged as organizations
     keep their entity: "Apple" beside "Apple TV" or "GM" beside "GM Europe" is the parent, not
-    the part, and "Chrysler" in one report is "Chrysler" in the next. A name ever tagged or
+    the part, and "Chrysler" in one report is "Chrysler" in the next; but a "person" that only
+    its context made an organization ("Kestrel's shares") still folds. A name ever tagged or
     known as a place keeps its own entity.
     """
     found = list(names)
-    others = {n.key for n in found if n.type != "PER"} | places
+    others = {n.key for n in found if n.type != "PER" and not (n.type == "ORG" and n.fixed)}
+    others |= places
     orgs = {n.key for n in found if n.type == "ORG" and " " in n.key}
     candidates = {n.key for n in found if n.type == "PER"} - others
     out: dict[str, str] = {}

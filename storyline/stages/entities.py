@@ -396,7 +396,7 @@ def _fold(text: str, found: list[_Found]) -> None:
     for f in found:
         if f.key in owners and f.governs is None:
             f.key, f.type = owners[f.key], "PER"
-    names = [actors.Name(f.key, f.type) for f in found if f.governs is None]
+    names = [actors.Name(f.key, f.type, f.fixed) for f in found if f.governs is None]
     companies = actors.short_forms(names, known)
     for f in found:
         if f.key in companies and f.governs is None:
@@ -529,7 +529,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 9, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 10, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

