@@ -7,6 +7,7 @@ show one thing. ``timeline_rows`` and ``story_record`` are also the export's sto
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import date
@@ -16,6 +17,7 @@ from storyline.link.actors import fold
 from storyline.link.corpus import story_docs
 from storyline.link.measures import Figure, figures
 from storyline.model import Comparison, Doc, Quantity, Quote, Story, StoryEvent, TimelineEntry
+from storyline.stages.cuewords import OBJECT_CUES, REPORTING
 from storyline.store import Store
 
 # Actors worth listing: people, organizations and countries (not places of passage).
@@ -173,10 +175,27 @@ def _worth_listing(q: Quote, who: str, said: str) -> bool:
 
     Reported speech with no one who said it ("is expected to be completed by 2022"), or of
     fewer than MIN_WORDS words ("discuss differences on Syria", "denied a claim"), says no
-    more than its cue; quoted words are listed whoever said them.
+    more than its cue; so does the object of an act that is no saying ("offered $4.2bn",
+    "recommended the offer", "will defend the cup at home next August"), which the quotes
+    layer keeps as an attribution after PolNeAR. Quoted words are listed whoever said them.
     """
+    if q.kind != "indirect":
+        return True
     words = [w for w in said.split() if w != "…"]  # the ellipsis between pieces is no word
-    return q.kind != "indirect" or (who != UNATTRIBUTED and len(words) >= MIN_WORDS)
+    if who == UNATTRIBUTED or len(words) < MIN_WORDS:
+        return False
+    return _CLAUSE_OPENER.match(said) is not None or not _act_on_object(q.cue or "")
+
+
+# Words that open what someone said, thinks or wants: "that ...", "to ...", "whether ...".
+_CLAUSE_OPENER = re.compile(r"(?:that|to|whether|if|how|why|what|when|where|who)\b", re.I)
+
+
+def _act_on_object(cue: str) -> bool:
+    """Say whether a cue is a verb whose object is the content and that reports no saying."""
+    word = cue.casefold()
+    forms = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e"}
+    return bool(forms & OBJECT_CUES) and not forms & REPORTING
 
 
 def _said(text: str, q: Quote) -> str:

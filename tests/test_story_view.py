@@ -77,6 +77,21 @@ def test_reported_speech_without_a_speaker_or_of_a_few_words_is_not_listed():
     assert _worth_listing(direct, UNATTRIBUTED, "Nobody listened")
 
 
+def test_the_object_of_an_act_that_is_no_saying_is_not_listed():
+    def quote(cue: str) -> Quote:
+        return Quote(0, 10, ((0, 10),), "indirect", cue)
+
+    assert not _worth_listing(quote("offered"), "kestrel", "$4.2bn for Ambrose Rail today")
+    assert not _worth_listing(quote("recommended"), "board", "the offer to all its shareholders")
+    assert not _worth_listing(quote("blamed"), "klemet", "exceptional rainfall for the failure")
+    # what such a verb introduces as a clause or an infinitive is what was meant
+    assert _worth_listing(quote("recommended"), "board", "that shareholders accept the offer")
+    assert _worth_listing(quote("offered"), "kestrel", "to keep the head office in Teravo")
+    # verbs of saying report whatever follows them
+    assert _worth_listing(quote("said"), "orrin", "the gate failure was preventable")
+    assert _worth_listing(quote("warned"), "engineers", "corroded gates at the Holvik Dam")
+
+
 def test_counts_and_relative_times_read_as_words():
     assert [counted(1, "source"), counted(2, "source")] == ["1 source", "2 sources"]
     assert REFERENCES["PRESENT_REF"] == "now"
