@@ -15,6 +15,7 @@ every handler of :mod:`storyline.stages.timevalues` reads an expression against.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -42,6 +43,7 @@ _SENTENCE_BREAK = re.compile(
 )
 # Auxiliaries and present-tense verbs that look ahead to what they date.
 _WILL = frozenset({"will", "shall", "'ll", "wo"})
+_HAD = frozenset({"had", "'d"})
 _PLAN_VERBS = frozenset({"plan", "intend", "expect", "aim", "hope", "prepare", "schedule"})
 _CUE_WINDOW = 100  # characters looked back for a future cue, within the sentence
 # A day is still to come when "would" and a verb govern it in reported speech ("said the
@@ -84,6 +86,17 @@ _CONTEST = re.compile(
     r"|champions?|lengths?|race|rowers?|sprint|finish line|tournament|semi-?final)\b",
     re.IGNORECASE,
 )
+
+
+def _completed(verb: Any) -> Iterator[Any]:
+    """Yield a verb and each verb it completes: "expects to post" yields "post", "expects"."""
+    while verb is not None:
+        yield verb
+        verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
+
+
+def _has_aux(verb: Any, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
 
 
 class NoAnchor(Exception):
@@ -170,23 +183,14 @@ class Context:
         governs what it forecasts: "expects a loss in the fourth quarter", "expects to post
         a loss in the fourth quarter".
         """
-        verb = self._verb(start, end, through_object=True)
-        while verb is not None:
-            if any(c.dep_ == "aux" and c.lower_ in _WILL for c in verb.children):
-                return True
-            if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in _PLAN_VERBS:
-                return True
-            verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
-        return False
+        return any(
+            _has_aux(verb, _WILL) or (verb.tag_ in ("VBZ", "VBP") and verb.lemma_ in _PLAN_VERBS)
+            for verb in _completed(self._verb(start, end, through_object=True))
+        )
 
     def told_in_past_perfect(self, start: int, end: int) -> bool:
         """Say whether the verb the expression dates, or the one it completes, has a "had"."""
-        verb = self._verb(start, end)
-        while verb is not None:
-            if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children):
-                return True
-            verb = verb.head if verb.dep_ == "xcomp" and verb.head.i != verb.i else None
-        return False
+        return any(_has_aux(verb, _HAD) for verb in _completed(self._verb(start, end)))
 
     def _verb(self, start: int, end: int, through_object: bool = False) -> Any:
         """Return the verb an expression hangs on, directly or by its preposition, or None.
