@@ -16,6 +16,7 @@ from typing import Any
 from storyline.link.actors import fold
 from storyline.link.corpus import story_docs
 from storyline.link.measures import Figure, figures
+from storyline.link.reports import stem
 from storyline.model import Comparison, Doc, Quantity, Quote, Story, StoryEvent, TimelineEntry
 from storyline.stages.cuewords import OBJECT_CUES, REPORTING
 from storyline.store import Store
@@ -191,11 +192,13 @@ def _worth_listing(q: Quote, who: str, said: str) -> bool:
 _CLAUSE_OPENER = re.compile(r"(?:that|to|whether|if|how|why|what|when|where|who)\b", re.I)
 
 
+# Cue verbs whose object is the content ("offered $4.2bn"), less those that report saying.
+_ACTS_ON_OBJECTS = frozenset(stem(w) for w in OBJECT_CUES) - {stem(w) for w in REPORTING}
+
+
 def _act_on_object(cue: str) -> bool:
     """Say whether a cue is a verb whose object is the content and that reports no saying."""
-    word = cue.casefold()
-    forms = {word, word[:-1], word[:-2], word[:-3], word[:-3] + "y", word[:-3] + "e"}
-    return bool(forms & OBJECT_CUES) and not forms & REPORTING
+    return stem(cue) in _ACTS_ON_OBJECTS
 
 
 def _said(text: str, q: Quote) -> str:

@@ -20,7 +20,7 @@ import dataclasses
 import random
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,11 +36,11 @@ from storyline.eval import cat, clusters
 from storyline.eval.report import PRF, EvalOptions, Report, Score
 from storyline.eval.system import analyze_texts
 from storyline.model import Doc
+from storyline.settings import Settings
 
 if TYPE_CHECKING:
     from storyline.link.features import ArticleFeatures
     from storyline.link.stories import GroupOptions
-from storyline.settings import Settings
 
 FILENAME = re.compile(r"^(?P<topic>\d+)_(?P<n>\d+)(?P<kind>ecb|ecbplus)\.xml$")
 # spaCy labels that name who and where; dates and numbers are shared across occasions of a
@@ -368,10 +368,9 @@ def _story_scores(
         built = stories.index([found[i] for i in rows], options)
         gold_topic = [docs[i].topic for i in rows]
         gold_sub = [docs[i].subtopic for i in rows]
-        position = {str(i): k for k, i in enumerate(rows)}
         for name, groups in (("occasions", built.occasions()), ("stories", built.stories())):
-            label = {position[a]: n for n, members in enumerate(groups.values()) for a in members}
-            pred = [label[k] for k in range(len(rows))]
+            label = _labels(groups)
+            pred = [label[str(i)] for i in rows]
             note = f"{len(groups)} {name} for {len(set(gold_sub))} sub-topics, {len(rows)} docs"
             for metric, value in partition_scores(gold_topic, gold_sub, pred, split).items():
                 # Occasions are the headline against sub-topics, stories against topics; the
@@ -410,9 +409,14 @@ def _shuffled_b3(
     ids = [f"{order[k]:06d}" for k in range(len(rows))]  # ids sort in the shuffled order
     built = stories.index([dataclasses.replace(f, id=i) for f, i in zip(found, ids, strict=True)],
                           options)  # fmt: skip
-    label = {a: n for n, members in enumerate(built.occasions().values()) for a in members}
+    label = _labels(built.occasions())
     gold = {k: docs[i].subtopic for k, i in enumerate(rows)}
     return clusters.b_cubed(gold, {k: label[ids[k]] for k in range(len(rows))}).f1
+
+
+def _labels(groups: Mapping[str, Sequence[str]]) -> dict[str, int]:
+    """Return each member's group as a number: the predicted labels a partition is scored by."""
+    return {a: n for n, members in enumerate(groups.values()) for a in members}
 
 
 # Our similarity clustered in one batch inside each gold topic: what the signal allows with the

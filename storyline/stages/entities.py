@@ -258,7 +258,7 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
             if f.type in PLACE_TYPES and _person_not_place(surface, f, parsed):
                 f.type, f.fixed = "PER", True  # "against Assad" with Bashar al-Assad about
             continue
-        if f.type in ("PER", "ORG") and _street(f.key):
+        if f.type in ("PER", "ORG") and places.street(f.key):
             f.type, f.fixed = "FAC", True  # "Avenue Montaigne"
             continue
         if f.type == "PER" and f.key in teams:
@@ -342,16 +342,6 @@ def _team(text: str, f: _Found) -> bool:
         " " not in surface and surface.endswith("s") and not surface.endswith("ss")
         and text[max(0, f.start - 4) : f.start].casefold() == "the "
     )  # fmt: skip
-
-
-def _street(key: str) -> bool:
-    """Say whether a name is a street's: "Avenue Montaigne", "Downing Street"."""
-    words = key.split()
-    return len(words) > 1 and (words[0] in _STREET_FIRST or words[-1] in _STREET_LAST)
-
-
-_STREET_FIRST = frozenset({"avenue", "rue", "boulevard"})
-_STREET_LAST = frozenset({"avenue", "street", "boulevard", "road"})
 
 
 def _locate(text: str, found: list[_Found], parsed: Any) -> None:

@@ -133,7 +133,11 @@ INSTITUTIONS = wordset(
     "congress parliament senate house assembly court council cabinet government duma knesset "
     "bundestag commission committee"
 )
-STREET_WORDS = wordset("street road avenue square boulevard lane quay")
+# Words that end a street's name ("Downing Street") or open one ("Avenue Montaigne"), and the
+# other words of public ways a place has ("Brevik Ferry's Canal Street", "X's Market Square").
+STREET_ENDS = wordset("street road avenue boulevard")
+STREET_STARTS = wordset("avenue rue boulevard")
+STREET_WORDS = STREET_ENDS | wordset("square lane quay")
 COMPASS = wordset(
     "central northern southern eastern western northeastern northwestern southeastern "
     "southwestern coastal"
@@ -167,6 +171,12 @@ def geographic(parsed: Any, first: int, last: int) -> bool:
         return False
     opens = before.is_sent_start or before.i == 0
     return opens or (len(after) == 2 and after[1].lower_ == "where")
+
+
+def street(key: str) -> bool:
+    """Say whether a folded name is a street's: "avenue montaigne", "downing street"."""
+    words = key.split()
+    return len(words) > 1 and (words[0] in STREET_STARTS or words[-1] in STREET_ENDS)
 
 
 def locative(parsed: Any, first: int) -> bool:

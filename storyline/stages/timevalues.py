@@ -153,18 +153,18 @@ def month_year(m: Match, ctx: Context) -> Norm:
 
 def bare_month(m: Match, ctx: Context) -> Norm:
     """Return a year-less month ("in March", "last October", "July last year")."""
-    mon, edge = month_of(m["m"]), _edge(m)
+    mon, edge, rel = month_of(m["m"]), _edge(m), words_of(m, "rel")
     if m["ry"]:  # "July last year"
         return cal.month(ctx.anchor().year + STEPS[words_of(m, "ry")], mon, edge)
-    if words_of(m, "rel") == "this":  # "this September": the one of the anchor's year
+    if rel == "this":  # "this September": the one of the anchor's year
         return cal.month(ctx.anchor().year, mon, edge)
-    lean, strict = _rel_lean(words_of(m, "rel"), ctx, m.start())
-    if not words_of(m, "rel") and (
+    lean, strict = _rel_lean(rel, ctx, m.start())
+    if not rel and (
         ctx.begun(m.start())  # "since March": the latest begun
         or (lean == "past" and ctx.told_in_past(m.start(), m.end()))  # "In January, X brought"
     ):
         return cal.pick(ctx.anchor(), "past", False, lambda y: cal.month(y, mon, edge))
-    if not words_of(m, "rel") and ctx.told_in_future(m.start(), m.end()):
+    if not rel and ctx.told_in_future(m.start(), m.end()):
         lean = "future"  # "In April, the alliance will hold a summit"
     return cal.pick(ctx.anchor(), lean, strict, lambda y: cal.month(y, mon, edge), weighted=True)
 
