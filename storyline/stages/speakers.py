@@ -4,11 +4,12 @@ A subject the parse gives is widened to its phrase and resolved to an
 entity when a mention covers its head, a name stands in apposition
 ("spokesman Dmitry Peskov", "the dam's operator, Nordvale Hydro"), its head
 is the surname of one person of the article, or it is a definite
-description of an organization named before ("the commission" after "the
-Calveran Competition Commission"); a relative pronoun stands for its antecedent;
-a personal pronoun resolves to the person the previous sentence is about,
-else the last one named. When the parse gives no usable subject, the noun
-next to the cue is taken (:func:`speaker_beside`).
+description of an organization named before it, or after it when none is
+("the commission" for "the Calveran Competition Commission"); a relative
+pronoun stands for its antecedent; a personal pronoun resolves to the
+person the previous sentence is about, else the last one named. When the
+parse gives no usable subject, the noun next to the cue is taken
+(:func:`speaker_beside`).
 """
 
 from __future__ import annotations
@@ -151,7 +152,10 @@ def _described(ctx: Context, head: Token) -> str | None:
 
     "The commission said" after "the Calveran Competition Commission", "the
     union" after "the Rail Workers' Union": the last organization named
-    before it whose name ends in the description's head noun.
+    before it whose name ends in the description's head noun. A lead may name
+    it only later ("Rail workers have voted to strike, their union said.
+    ... members of the Calveran Rail Workers' Union"): with none before, the
+    first one named after it.
     """
     common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
     if not common or not any(
@@ -159,14 +163,19 @@ def _described(ctx: Context, head: Token) -> str | None:
     ):
         return None
     noun = head.lemma_.lower()
-    i = bisect.bisect_left(ctx.mention_starts, head.idx) - 1
-    while i >= 0:
+
+    def fits(i: int) -> bool:
         entity = ctx.mentions[i].entity
         name = ctx.folded.get(entity, "").split()
-        if ctx.types.get(entity) == "ORG" and name and name[-1] == noun:
-            return entity
-        i -= 1
-    return None
+        return ctx.types.get(entity) == "ORG" and bool(name) and name[-1] == noun
+
+    here = bisect.bisect_left(ctx.mention_starts, head.idx)
+    before = (i for i in range(here - 1, -1, -1) if fits(i))
+    after = (i for i in range(here, len(ctx.mentions)) if fits(i))
+    found = next(before, None)
+    if found is None:
+        found = next(after, None)
+    return ctx.mentions[found].entity if found is not None else None
 
 
 def _previous_subject(pronoun: Token) -> tuple[int, int] | None:

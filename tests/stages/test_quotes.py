@@ -404,3 +404,12 @@ def test_quoted_words_inside_reported_speech_continue_no_earlier_quote(quotes: A
     found = {q.cue: pieces(text, q) for q, _ in quotes(text)}
     assert found["recommended"] == ['replacing two gates "as a matter of urgency']
     assert found["said"] == [text[text.index("that the") : text.rindex("lives") + 5]]
+
+
+def test_a_description_in_the_lead_is_the_organization_named_later(quotes: Any) -> None:
+    text = (
+        "Rail workers have voted overwhelmingly to strike, their union said on Wednesday. Of "
+        "the 5,100 members of the Calveran Rail Workers' Union who took part, 81% voted yes."
+    )
+    (quote, names), *_ = quotes(text)
+    assert (quote.cue, names.get(quote.speaker or "")) == ("said", "Calveran Rail Workers' Union")
