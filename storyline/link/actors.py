@@ -16,6 +16,9 @@ this module folds what needs the corpus:
 - a company name with a generic trailing word ("Apple Computer") into the bare
   name ("Apple") when both are organizations.
 
+An actor keeps the id of the name it folds into, and goes by the name most of its articles
+give it, never a shorter one (:func:`_display_name`).
+
 Each actor keeps the roles its members held, with the dates they were stated
 for. :func:`fold` streams: it keeps per-entity summaries, never the docs.
 """
@@ -144,10 +147,28 @@ class ActorIndex:
             (ActorRole(h.title, of, h.since, h.until, h.articles) for (_, of), h in spans.items()),
             key=lambda r: (r.since is None, r.since or date.min, r.title, r.of or ""),
         )
+        name = _display_name(head.name, [self._summaries[i] for i in ids])
         return Actor(
-            actor_id, head.name, head.type, tuple(sorted(aliases)), tuple(ids), tuple(roles),
+            actor_id, name, head.type, tuple(sorted(aliases)), tuple(ids), tuple(roles),
             head.country, head.government_of,
         )  # fmt: skip
+
+
+def _display_name(head: str, members: Iterable[_Summary]) -> str:
+    """Return the name an actor goes by: the one most of its articles use, never a shorter one.
+
+    A company folds into its bare name ("Kestrel Freight Group" into "Kestrel Freight"), which
+    keeps its id; readers know it by the name the articles give it. A surname ("Putin") names
+    fewer words than the full name it folds into, so it never stands for the actor. On a tie
+    the longer name wins, then the one with diacritics ("Dália Ferreño" over "Dalia Ferreno").
+    """
+    floor = len(head.split())
+    counts: Counter[str] = Counter()
+    for summary in members:
+        for name, articles in summary.names.items():
+            if len(name.split()) >= floor:
+                counts[name] += articles
+    return max(counts, key=lambda n: (counts[n], len(n), n)) if counts else head
 
 
 def _earliest(a: date | None, b: date | None) -> date | None:

@@ -135,3 +135,18 @@ def test_fold_streams_docs_once():
     assert len(seen) == 2
     assert index.actor_of(ent("Erdogan").id) == ERDOGAN.id
     assert index.actor_of("e-unknown") == "e-unknown"
+
+
+def test_a_company_goes_by_the_name_most_articles_give_it_not_its_bare_name():
+    group, bare = ent("Kestrel Freight Group", "ORG"), ent("Kestrel Freight", "ORG")
+    index = fold([doc(JULY, group), doc(JULY, group, PUTIN), doc(DECEMBER, bare)])
+    assert index.actor_of(group.id) == bare.id  # the bare name keeps the id
+    actor = next(a for a in index.actors() if a.id == bare.id)
+    assert actor.name == "Kestrel Freight Group"
+
+
+def test_a_person_never_goes_by_a_surname_however_often_it_is_used():
+    surname = ent("Erdogan")
+    index = fold([doc(JULY, ERDOGAN, PUTIN), doc(DECEMBER, surname), doc(DECEMBER, surname, PUTIN)])
+    actor = next(a for a in index.actors() if a.id == ERDOGAN.id)
+    assert actor.name == "Recep Tayyip Erdoğan"
