@@ -245,11 +245,12 @@ def short_forms(names: Iterable[Name], places: frozenset[str] = frozenset()) -> 
     A report names a company in full once and by its first words after that ("Kestrel Freight
     Group" ... "Kestrel Freight said", "Kestrel said"), which the tagger often calls a person.
     A name tagged only as a person folds when it begins exactly one longer organization name
-    of the article and is no word of another person's name. Names tagged as organizations
-    keep their entity: "Apple" beside "Apple TV" or "GM" beside "GM Europe" is the parent, not
-    the part, and "Chrysler" in one report is "Chrysler" in the next; but a "person" that only
-    its context made an organization ("Kestrel's shares") still folds. A name ever tagged or
-    known as a place keeps its own entity.
+    of the article, or several that each begin the next ("Kestrel Freight" and "Kestrel
+    Freight Group": it folds into the full one), and is no word of another person's name.
+    Names tagged as organizations keep their entity: "Apple" beside "Apple TV" or "GM" beside
+    "GM Europe" is the parent, not the part, and "Chrysler" in one report is "Chrysler" in the
+    next; but a "person" that only its context made an organization ("Kestrel's shares")
+    still folds. A name ever tagged or known as a place keeps its own entity.
     """
     found = list(names)
     others = {n.key for n in found if n.type != "PER" and not (n.type == "ORG" and n.fixed)}
@@ -258,9 +259,9 @@ def short_forms(names: Iterable[Name], places: frozenset[str] = frozenset()) -> 
     candidates = {n.key for n in found if n.type == "PER"} - others
     out: dict[str, str] = {}
     for key in sorted(candidates):
-        longer = [o for o in orgs if o.startswith(key + " ")]
-        if len(longer) == 1:
-            out[key] = longer[0]
+        longer = sorted((o for o in orgs if o.startswith(key + " ")), key=len)
+        if longer and all(b.startswith(a + " ") for a, b in pairwise(longer)):
+            out[key] = longer[-1]
     # A "person" that folds ("Kestrel Freight") is no person's name to keep "Kestrel" from.
     people = {k for k in candidates if " " in k} - out.keys()
     words = {w for key in people for w in key.split()}

@@ -519,7 +519,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 10, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 11, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

@@ -410,6 +410,21 @@ def test_a_company_named_by_its_first_words_is_the_company():
     ]  # fmt: skip
 
 
+def test_a_first_word_folds_into_the_full_name_when_a_shorter_one_is_tagged_too():
+    # "Kestrel Freight" and "Kestrel Freight Group" both begin with "Kestrel": one company.
+    text = (
+        "Kestrel Freight Group bid for Ambrose Rail. Kestrel Freight said it had no plans. "
+        "The union said Kestrel gave no guarantees."
+    )
+    found = spans_of(text, ("Kestrel Freight Group", "ORG"), ("Kestrel Freight", "ORG"))
+    start = text.index("Kestrel gave")
+    found.append((start, start + len("Kestrel"), "PERSON"))
+    entities, mentions = resolve(text, sorted(found))
+    names = {e.id: e.name for e in entities}
+    assert names[next(m.entity for m in mentions if m.start == start)] == "Kestrel Freight Group"
+    assert "PER" not in {e.type for e in entities}
+
+
 def test_a_short_name_tagged_as_organization_or_shared_with_a_person_keeps_its_entity():
     # "Apple" beside "Apple TV" is the parent company; "Ford" beside Gerald Ford is the man.
     text = "Apple showed Apple TV. Gerald Ford drove a Ford Motor Company car; Ford smiled."
