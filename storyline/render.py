@@ -207,9 +207,11 @@ def story_text(view: dict[str, Any]) -> str:
         out.append("figures:")
         for f in view["figures"]:
             measure = f["what"]
+            also = [outlets.get(a["article"], "?") for a in f.get("also", ())]
             out.append(
                 f"  {f['text']:22} {measure:28} "
                 f"as of {REFERENCES.get(f['as_of'], f['as_of']) or f['published'] or '?'}"
                 f"  according to {f['according_to'] or outlets.get(f['article'], '?')}"
+                + (f" (also in {', '.join(dict.fromkeys(also))})" if also else "")
             )
     return "\n".join(out)

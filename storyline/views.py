@@ -241,18 +241,37 @@ def what_it_measures(about: str | None, figure: Figure | None) -> str:
 
 
 def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
+    """Return the story's figures in article order, each listed once.
+
+    The same figure of the same measure, as of the same time and from the same speaker, in
+    another article (wire copy carried by several outlets, or a figure every report repeats)
+    is one row, listed with every article that gives it (``also``).
+    """
     out = []
+    listed: dict[tuple[str, str, str | None, str | None], dict[str, Any]] = {}
     for d in docs:
         measured = {(f.start, f.end): f for f in figures(d)}
         for q in d.quantities:
-            out.append({
+            text = " ".join(d.text[q.start : q.end].split())
+            figure = measured.get((q.start, q.end))
+            what = what_it_measures(q.about, figure)
+            # Who gives the figure: its speaker, else the outlet (any outlet: the same row).
+            who = q.source or (q.source_text if q.source_text != d.article.source else None)
+            key = (text, what, _as_of(q), who)
+            if (seen := listed.get(key)) is not None:
+                if all(a["article"] != d.article.id for a in seen["also"]) and (
+                    seen["article"] != d.article.id
+                ):
+                    seen["also"].append({"article": d.article.id, "source": d.article.source})
+                continue
+            listed[key] = {
                 "article": d.article.id, "published": _iso(d.article.published),
-                "text": " ".join(d.text[q.start : q.end].split()), "value": q.value,
-                "unit": q.unit, "about": q.about,
-                "measure": figure.label if (figure := measured.get((q.start, q.end))) else None,
-                "what": what_it_measures(q.about, figure),
+                "text": text, "value": q.value, "unit": q.unit, "about": q.about,
+                "measure": figure.label if figure else None, "what": what,
                 "as_of": _as_of(q), "according_to": q.source_text or d.article.source,
-            })  # fmt: skip
+                "also": [],
+            }  # fmt: skip
+            out.append(listed[key])
     return out
 
 

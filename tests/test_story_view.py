@@ -118,6 +118,8 @@ def test_an_article_without_an_outlet_goes_by_its_file_name():
     assert "(1 source: 04-kestrel-bid.txt)" in text
     assert "2025-06-16 04-kestrel-bid.txt: Kestrel bids" in text
     assert text.endswith("according to 04-kestrel-bid.txt")
+    view["figures"][0]["also"] = [{"article": "a1", "source": None}]
+    assert story_text(view).endswith("according to 04-kestrel-bid.txt (also in 04-kestrel-bid.txt)")
 
 
 def test_an_article_lists_what_each_quote_says_without_its_attribution():
@@ -134,3 +136,26 @@ def test_an_article_lists_what_each_quote_says_without_its_attribution():
         "  the organisers (indirect, according to): "
         "'About 6,000 people came … the largest crowd yet.'"
     )
+
+
+def test_a_figure_carried_by_several_outlets_is_one_row_listing_each():
+    from storyline.model import Article, Doc
+    from storyline.views import _figures
+
+    def report(article: str, source: str, text: str, speaker: str | None = None) -> Doc:
+        start = text.index("12,000")
+        figure = Quantity(start, start + 6, 12e3, None, "people", kind="count",
+                          time_value="2025-03-14", source=speaker,
+                          source_text=speaker or source)  # fmt: skip
+        return Doc(Article(article, text, source=source, published=date(2025, 3, 14)),
+                   quantities=(figure,))  # fmt: skip
+
+    wire = "The flood drove 12,000 people from their homes."
+    rows = _figures([
+        report("a1", "Harbor Wire", wire), report("a2", "Veldmark Courier", wire),
+        report("a3", "Ostral Daily", "Aid groups counted 12,000 people.", speaker="aid"),
+    ])  # fmt: skip
+    assert [(r["article"], [a["article"] for a in r["also"]]) for r in rows] == [
+        ("a1", ["a2"]), ("a3", []),
+    ]  # fmt: skip
+    assert rows[0]["according_to"] == "Harbor Wire"
