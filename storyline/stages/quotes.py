@@ -267,7 +267,7 @@ def _quote(ctx: Context, draft: Draft, pieces: list[Piece]) -> Quote:
     )
 
 
-@stage("quotes", 10, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
+@stage("quotes", 11, requires=("article", "parse", "entities", "mentions"), assigns=("quotes",))
 def quotes_stage(doc: Doc) -> Doc:
     """Return the doc with its quotes; none when the article was not parsed."""
     if doc.parse is None:

@@ -158,9 +158,7 @@ def _described(ctx: Context, head: Token) -> str | None:
     first one named after it.
     """
     common = head.pos_ == "NOUN" or (head.pos_ == "PROPN" and head.text.islower())
-    if not common or not any(
-        c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in head.children
-    ):
+    if not common or not any(_definite(c) for c in head.children):
         return None
     noun = head.lemma_.lower()
 
@@ -176,6 +174,13 @@ def _described(ctx: Context, head: Token) -> str | None:
     if found is None:
         found = next(after, None)
     return ctx.mentions[found].entity if found is not None else None
+
+
+def _definite(child: Token) -> bool:
+    """Return whether a determiner makes a description definite: "the", "its", "the country's"."""
+    if child.dep_ not in ("det", "poss"):
+        return False
+    return child.lower_ in _DEFINITE or (child.dep_ == "poss" and child.pos_ == "NOUN")
 
 
 def _previous_subject(pronoun: Token) -> tuple[int, int] | None:

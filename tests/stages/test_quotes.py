@@ -413,3 +413,12 @@ def test_a_description_in_the_lead_is_the_organization_named_later(quotes: Any) 
     )
     (quote, names), *_ = quotes(text)
     assert (quote.cue, names.get(quote.speaker or "")) == ("said", "Calveran Rail Workers' Union")
+
+
+def test_a_description_owned_by_a_common_noun_is_definite(quotes: Any) -> None:
+    text = (
+        "Four people remain missing, the country's civil protection agency said on Friday. "
+        "Colonel Petra Audun heads the Veldmark Civil Protection Agency."
+    )
+    (quote, names), *_ = quotes(text)
+    assert names.get(quote.speaker or "") == "Veldmark Civil Protection Agency"
