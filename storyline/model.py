@@ -55,6 +55,11 @@ class Article:
     meta: Mapping[str, Any] = field(default_factory=dict)
     raw: str | None = field(default=None, repr=False)
 
+    @property
+    def outlet(self) -> str:
+        """Return what the article goes by: its outlet, else its file's name, else its id."""
+        return self.source or (self.path or "").rsplit("/", 1)[-1] or self.id
+
     @staticmethod
     def make_id(text: str, title: str | None = None) -> str:
         """Return the content id of an article: same headline and body, same id."""

@@ -58,8 +58,7 @@ class _Context:
         return [o for o in others if self.story.source_key(o) != key]
 
     def outlet(self, article: str) -> str:
-        a = self.docs[article].article
-        return a.source or a.id
+        return self.docs[article].article.outlet
 
 
 def _relation(

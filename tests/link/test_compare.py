@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from link.handmade import make
@@ -196,3 +197,11 @@ def test_the_verb_of_one_figure_does_not_qualify_the_figure_before_it():
     track, staff = figures(doc)
     assert (track.key.head, track.key.qualifiers) == ("kilometres", frozenset())
     assert (staff.key.head, staff.key.qualifiers) == ("people", frozenset({"employed"}))
+
+
+def test_an_article_without_an_outlet_is_named_by_its_file():
+    a = figure_doc("a1", WIRE, MARCH, "about 12,000", "people", 12000)
+    a = dataclasses.replace(a, article=dataclasses.replace(a.article, path="news/wire.txt"))
+    b = figure_doc("a2", OSTRAL, APRIL, "about 15,000", "people", 15000, source="Ostral Daily")
+    (second,) = of(run(a, b), "a2", "figure")
+    assert "about 12,000 (wire.txt)" in second.note
