@@ -23,8 +23,9 @@ trigger in the same occasion is enough, unless something speaks against it):
   a told one (a denial is a different fact: :mod:`storyline.link.compare` reports it; a
   supposition is none);
 - near-identical sentences (syndicated copy, shared wire text) +1.0. Speech acts ("said")
-  merge only on such sentences, or across articles of one occasion for one speaker (one
-  press statement, reported everywhere): two things Putin said in one article are two.
+  merge only on such sentences, or across articles of one occasion for one speaker published
+  within COPY_DAYS (one press statement, reported everywhere): two things Putin said in one
+  article are two, and so are his words of March and of May.
 
 Two mentions of one sentence are never merged: a sentence that names two triggers reports two
 things. Mentions are taken in arrival order; a second look then lets a group join an earlier one
@@ -290,15 +291,20 @@ def _near(m: EventMention, c: _Cluster) -> bool:
 def _same_statement(m: EventMention, c: _Cluster) -> bool:
     """Return whether a speech act may repeat ``c``'s: same speaker, occasion, other article.
 
-    One press statement is reported by every article of its occasion ("Peskov confirmed");
-    two things one speaker says in one article are two statements.
+    One press statement is reported by every article of its occasion ("Peskov confirmed"),
+    within days of it; two things one speaker says in one article are two statements, and
+    so are her words of March and of May (where both reports are dated).
     """
     return (
         bool(m.sources & set(c.sources))
         and m.article not in c.articles
         and m.occasion is not None
-        and any(x.occasion == m.occasion for x in c.members)
-    )
+        and any(
+            x.occasion == m.occasion and (m.published is None or x.published is None
+                                          or abs((x.published - m.published).days) <= COPY_DAYS)
+            for x in c.members
+        )
+    )  # fmt: skip
 
 
 def _types_agree(m: EventMention, c: _Cluster) -> float | None:

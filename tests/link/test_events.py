@@ -104,6 +104,18 @@ def test_two_statements_of_one_speaker_are_two_statements():
     assert len(merge(story(doc))) == 2
 
 
+def test_one_statement_reported_days_apart_is_one_but_months_apart_two():
+    def statement(aid: str, text: str, published: date) -> Doc:
+        return make(aid, text, published,
+                    [{"trigger": "said", "type": "STATEMENT", "source": "marrow"}])  # fmt: skip
+
+    march = statement("a1", "Marrow said the failure was a decision.", date(2025, 3, 14))
+    days = statement("a2", "Marrow said ministers knew of the risk.", date(2025, 3, 16))
+    may = statement("a3", "Marrow said the evidence showed the government must answer.",
+                    date(2025, 5, 19))  # fmt: skip
+    assert [e.articles for e in merge(story(march, days, may))] == [("a1", "a2"), ("a3",)]
+
+
 def test_a_syndicated_copy_merges_even_without_actors():
     text = "The gate gave way after nine days of heavy rain."
     ev = [{"trigger": "gave", "type": "OTHER"}]
