@@ -285,7 +285,7 @@ def main(readings: Sequence[Reading]) -> Reading | None:
 
 @stage(
     "events",
-    6,
+    7,
     requires=("article", "parse", "entities", "mentions", "times"),
     assigns=("events",),
 )

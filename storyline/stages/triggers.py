@@ -126,6 +126,13 @@ def _says(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp") for c in verb.children)
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# Verbs whose passive names a state, not the act of the lexicon: "were left homeless" is no
+# one leaving. Such a verb reads as any other clause verb (OTHER) where it reports anything.
+STATE_PASSIVES = plover.words("leave")
 # Nominalizations ("announcement", "closure", "explosion") are events where a light verb or
 # "happened" governs them; shorter words with these endings are mostly not ("nation", "cure").
 NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ure")
@@ -167,6 +174,8 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 consumed.add(noun.i)
                 continue
             sense = paired or plover.VERBS.get(lemma)
+            if lemma in STATE_PASSIVES and _passive(token):
+                sense = None  # "will be left to rebuild", "were left homeless": no departure
             if sense is None and _reports(token):
                 sense = Sense("OTHER")
             if sense is None or (sense.type == "STATEMENT" and not _says(token)):

@@ -250,7 +250,7 @@ def test_the_stage_adds_the_events_of_the_article():
         ("threatened", "THREATEN", "asserted"),
         ("ban", "COERCE", "planned"),
     ]
-    assert events.events_stage.key == "events.v6"
+    assert events.events_stage.key == "events.v7"
 
 
 # --- general event classes: eventive nouns, nominalizations, clause verbs -----------------
@@ -356,3 +356,12 @@ def test_a_credit_line_reports_no_event(read):
         "(Reporting by Ana Lind; Editing by Tom Ek)"
     )
     assert [r.event.trigger for r in found] == ["swept"]
+
+
+@slow
+def test_a_passive_left_is_a_state_not_a_departure(read):
+    text = "Nobody who lost a home will be left to rebuild it alone. The minister left Lutha."
+    _, found = read(text)
+    left = {r.event.start: r.event.type for r in found if r.event.trigger == "left"}
+    assert left.get(text.index("left to")) != "MOVEMENT"
+    assert left[text.rindex("left")] == "MOVEMENT"  # the minister's, the one departure
