@@ -29,6 +29,11 @@ def content_id(*parts: str, prefix: str = "", length: int = 16) -> str:
     return f"{prefix}{digest}"
 
 
+def outlet_name(source: str | None, path: str | None) -> str | None:
+    """Return what an article goes by: its outlet, else its file's name ("04-kestrel-bid.txt")."""
+    return source or (path or "").rsplit("/", 1)[-1] or None
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article: normalized text plus what is known about where it came from.
@@ -58,7 +63,7 @@ class Article:
     @property
     def outlet(self) -> str:
         """Return what the article goes by: its outlet, else its file's name, else its id."""
-        return self.source or (self.path or "").rsplit("/", 1)[-1] or self.id
+        return outlet_name(self.source, self.path) or self.id
 
     @staticmethod
     def make_id(text: str, title: str | None = None) -> str:

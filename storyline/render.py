@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from storyline.model import Doc
+from storyline.model import Doc, outlet_name
 
 # ANSI styles per annotation kind; quotes are the background layer so an
 # actor inside a quote still stands out.
@@ -155,8 +155,7 @@ def story_text(view: dict[str, Any]) -> str:
     """Return a story view as terminal text: timeline, actors, sources, quotes and figures."""
     # An article without an outlet goes by its file's name ("04-kestrel-bid.txt"), else its id.
     outlets = {
-        a["id"]: a["source"] or (a.get("path") or "").rsplit("/", 1)[-1] or a["id"][:8]
-        for a in view["articles"]
+        a["id"]: outlet_name(a["source"], a.get("path")) or a["id"][:8] for a in view["articles"]
     }
     out = [
         view["title"],

@@ -259,9 +259,8 @@ def _figures(docs: Sequence[Doc]) -> list[dict[str, Any]]:
             who = q.source or (q.source_text if q.source_text != d.article.source else None)
             key = (text, what, _as_of(q), who)
             if (seen := listed.get(key)) is not None:
-                if all(a["article"] != d.article.id for a in seen["also"]) and (
-                    seen["article"] != d.article.id
-                ):
+                carried = {seen["article"], *(a["article"] for a in seen["also"])}
+                if d.article.id not in carried:
                     seen["also"].append({"article": d.article.id, "source": d.article.source})
                 continue
             listed[key] = {

@@ -278,14 +278,16 @@ class _Cluster:
         return self.start is not None
 
 
+def _days_apart(m: EventMention, x: EventMention) -> int | None:
+    """Return how many days apart two mentions were published, None when a date is unknown."""
+    if m.published is None or x.published is None:
+        return None
+    return abs((x.published - m.published).days)
+
+
 def _near(m: EventMention, c: _Cluster) -> bool:
     """Return whether ``m`` was published within COPY_DAYS of a report in ``c``."""
-    if m.published is None:
-        return False
-    return any(
-        x.published is not None and abs((x.published - m.published).days) <= COPY_DAYS
-        for x in c.members
-    )
+    return any((d := _days_apart(m, x)) is not None and d <= COPY_DAYS for x in c.members)
 
 
 def _same_statement(m: EventMention, c: _Cluster) -> bool:
@@ -300,11 +302,10 @@ def _same_statement(m: EventMention, c: _Cluster) -> bool:
         and m.article not in c.articles
         and m.occasion is not None
         and any(
-            x.occasion == m.occasion and (m.published is None or x.published is None
-                                          or abs((x.published - m.published).days) <= COPY_DAYS)
+            x.occasion == m.occasion and ((d := _days_apart(m, x)) is None or d <= COPY_DAYS)
             for x in c.members
         )
-    )  # fmt: skip
+    )
 
 
 def _types_agree(m: EventMention, c: _Cluster) -> float | None:

@@ -105,7 +105,7 @@ def _reported(ctx: Context, quoted: Sequence[QuotedString], drafts: dict[int, Dr
             ]
         # 'Blumenthal was asked, "...?"': the one named beside a passive cue
         # is asked or told, and the asker is not named.
-        if not _passive(token) and (
+        if not speech.passive(token) and (
             (draft.quoted and (subject is None or quoted_token(subject, draft.quoted)))
             or (subject is not None and ctx.paragraph(subject.idx) != draft.paragraph)
             or (subject is None and _finite_active(token))
@@ -166,11 +166,6 @@ def _around_cue(cue: Token, subject: Token | None, pieces: list[Piece]) -> list[
         if opener.tag_ in _RELATIVE_TAGS and opener.i < subject.left_edge.i:
             out += speech.minus([(start, end)], (subject.left_edge.idx, cue.idx + len(cue)))
     return out
-
-
-def _passive(token: Token) -> bool:
-    """Return whether a cue verb is passive ("was asked", "is said to")."""
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
 
 
 def _finite_active(token: Token) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from storyline.stages import names, speech
@@ -168,11 +169,8 @@ def _described(ctx: Context, head: Token) -> str | None:
         return ctx.types.get(entity) == "ORG" and bool(name) and name[-1] == noun
 
     here = bisect.bisect_left(ctx.mention_starts, head.idx)
-    before = (i for i in range(here - 1, -1, -1) if fits(i))
-    after = (i for i in range(here, len(ctx.mentions)) if fits(i))
-    found = next(before, None)
-    if found is None:
-        found = next(after, None)
+    nearest = chain(range(here - 1, -1, -1), range(here, len(ctx.mentions)))
+    found = next((i for i in nearest if fits(i)), None)
     return ctx.mentions[found].entity if found is not None else None
 
 

@@ -113,6 +113,11 @@ def minus(pieces: Iterable[Piece], hole: Piece) -> list[Piece]:
     return out
 
 
+def passive(verb: Token) -> bool:
+    """Return whether a verb is in the passive voice ("was asked", "were left homeless")."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
 def marked(token: Token, word: str) -> bool:
     """Return whether a clause is introduced by ``word`` ("that", "as")."""
     return any(c.dep_ == "mark" and c.lower_ == word for c in token.children)
@@ -437,7 +442,7 @@ def subject(token: Token) -> Token | None:
             if child.dep_ == "csubj":
                 child = _fronted(child) or child
             return None if child.lower_ in _EXPLETIVES else child
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        is_passive = passive(verb)
         for child in verb.children:
             if child.dep_ == "agent":
                 # "it was reported by AFP": the agent is the source.
@@ -446,11 +451,11 @@ def subject(token: Token) -> Token | None:
         # perfect ("Having announced that ..., the judge proceeded").
         perfect = any(c.lower_ == "having" for c in verb.children if c.dep_ == "aux")
         participle = verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("advcl", "acl")
-        if passive and verb is not token and not participle:
+        if is_passive and verb is not token and not participle:
             # "..., she's tacked to the left, criticizing ...": an adjunct's
             # implicit subject is its clause's, passive or not.
             return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if passive or (participle and not perfect):
+        if is_passive or (participle and not perfect):
             return None
         if verb.dep_ == "acl" and verb.tag_ == "VBG":
             return _speaking_for(verb.head)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from storyline.stages import plover
 from storyline.stages.plover import Sense
+from storyline.stages.speech import passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -126,10 +127,6 @@ def _says(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "parataxis", "dobj", "xcomp") for c in verb.children)
 
 
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
 # Verbs whose passive names a state, not the act of the lexicon: "were left homeless" is no
 # one leaving. Such a verb reads as any other clause verb (OTHER) where it reports anything.
 STATE_PASSIVES = plover.words("leave")
@@ -174,7 +171,7 @@ def find_triggers(sent: SpacySpan) -> list[Trigger]:
                 consumed.add(noun.i)
                 continue
             sense = paired or plover.VERBS.get(lemma)
-            if lemma in STATE_PASSIVES and _passive(token):
+            if lemma in STATE_PASSIVES and passive(token):
                 sense = None  # "will be left to rebuild", "were left homeless": no departure
             if sense is None and _reports(token):
                 sense = Sense("OTHER")
