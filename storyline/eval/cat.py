@@ -5,11 +5,15 @@ ECB+, the Event StoryLine Corpus and the SemEval-2015 TimeLine trial data all sh
 mentions anchored to tokens (``<token_anchor t_id>``) or token-less instance markables, and a
 ``<Relations>`` block of ``<source m_id>`` → ``<target m_id>`` links. The files carry no running
 text, so :func:`read` rebuilds one (:func:`detokenize`) and records every token's character
-offsets in it: gold spans can then be compared with our offsets-into-text annotations.
+offsets in it: gold spans can then be compared with our offsets-into-text annotations. A first
+sentence that is a bare web address (every ECB+ document added by ECB+ begins with its source's)
+is where the article came from, not what it says: it is kept as the document's ``source`` and
+left out of the text, as a crawler keeps a page's address apart from its body.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +29,8 @@ NO_SPACE_BEFORE = frozenset(
 )
 # Tokens glued to the next one: opening brackets, quotes and currency signs.
 NO_SPACE_AFTER = frozenset({"(", "[", "{", "``", "$", "#", "“", "‘"})
+# A sentence that is nothing but a web address, its tokens glued back together.
+WEB_ADDRESS = re.compile(r"(?:https?:/+|www\.)\S+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class CatDocument:
     markables: tuple[Markable, ...]
     relations: tuple[Relation, ...]
     attrs: Mapping[str, str] = field(default_factory=dict)
+    source: str | None = None  # the web address the document opened with, if any
 
     def token(self, t_id: int) -> Token:
         """Return the token with CAT id ``t_id`` (ids are 1-based and dense in these corpora)."""
@@ -158,6 +165,7 @@ def parse(root: etree._Element, path: Path) -> CatDocument:
             line = el.sourceline
             raise _fail(path, f"token without numeric t_id/sentence/number (line {line})") from exc
         raw.append((*ids, el.text or ""))
+    source, raw = _source(raw)
     text, starts = detokenize([r[3] for r in raw], [r[1] for r in raw])
     tokens = tuple(
         Token(t_id, sent, num, word, start, start + len(word))
@@ -200,4 +208,18 @@ def parse(root: etree._Element, path: Path) -> CatDocument:
         markables=tuple(markables),
         relations=tuple(relations),
         attrs=dict(root.attrib),
+        source=source,
     )
+
+
+def _source(
+    raw: list[tuple[int, int, int, str]],
+) -> tuple[str | None, list[tuple[int, int, int, str]]]:
+    """Split a first sentence that is a bare web address off the tokens: ``(address, rest)``."""
+    if not raw:
+        return None, raw
+    first = [r for r in raw if r[1] == raw[0][1]]
+    address = "".join(r[3] for r in first)
+    if not WEB_ADDRESS.fullmatch(address) or len(first) == len(raw):
+        return None, raw
+    return address, raw[len(first) :]

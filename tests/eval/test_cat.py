@@ -85,6 +85,34 @@ def test_markables_and_relations(tmp_path: Path) -> None:
     assert doc.name == "9_1ecb.xml"
 
 
+SOURCED = """<Document doc_name="9_1ecbplus.xml">
+<token t_id="1" sentence="0" number="0">http</token>
+<token t_id="2" sentence="0" number="1">:</token>
+<token t_id="3" sentence="0" number="2">/</token>
+<token t_id="4" sentence="0" number="3">/</token>
+<token t_id="5" sentence="0" number="4">www</token>
+<token t_id="6" sentence="0" number="5">.</token>
+<token t_id="7" sentence="0" number="6">example</token>
+<token t_id="8" sentence="0" number="7">.</token>
+<token t_id="9" sentence="0" number="8">com</token>
+<token t_id="10" sentence="1" number="0">Quake</token>
+<token t_id="11" sentence="1" number="1">hits</token>
+<token t_id="12" sentence="2" number="0">It</token>
+<token t_id="13" sentence="2" number="1">shook</token>
+<token t_id="14" sentence="2" number="2">.</token>
+<Markables><ACTION_OCCURRENCE m_id="1"><token_anchor t_id="13"/></ACTION_OCCURRENCE></Markables>
+</Document>
+"""
+
+
+def test_a_leading_web_address_is_the_source_not_the_text(tmp_path: Path) -> None:
+    doc = cat.read(write(tmp_path, SOURCED))
+    assert doc.source == "http://www.example.com"
+    assert doc.text == "Quake hits\nIt shook."
+    assert doc.text[slice(*doc.span(doc.markables[0].tokens))] == "shook"
+    assert cat.read(write(tmp_path, DOC, "plain.xml")).source is None
+
+
 def test_broken_xml_names_the_file(tmp_path: Path) -> None:
     path = write(tmp_path, "<Document><token t_id='1'", "broken.xml")
     with pytest.raises(StorylineError, match=r"broken\.xml"):
