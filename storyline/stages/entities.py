@@ -54,6 +54,10 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # A one-word "person" that is a city this big is the city ("Toulouse"), unless
 # the article gives it a person's cue; smaller ones need "in"/"from" before them.
 BIG_CITY = 1_000_000
+# A longer "person" that is the whole name of a city this big is the city ("Bandar Abbas",
+# "Ras Al Khaimah"), unless the article gives it a person's cue or calls the person by the last
+# word alone. Smaller towns share their names with people ("Juan Díaz", 100,000 people).
+NAMED_CITY = 200_000
 
 
 @dataclass(frozen=True)
@@ -246,10 +250,19 @@ def _person_not_place(surface: str, f: _Found, parsed: Any) -> bool:
     return parsed is not None and not places.locative(parsed, f.first)
 
 
+def _called_by_last_word(text: str, f: _Found) -> bool:
+    """Say whether the text uses a full name's last word alone too: "Juan Díaz ... Díaz, 25"."""
+    name = text[f.start : f.end]
+    last = name.rsplit(maxsplit=1)[-1]
+    alone = len(re.findall(rf"\b{re.escape(last)}\b", text))
+    return alone > len(re.findall(rf"\b{re.escape(name)}\b", text))
+
+
 def _correct(text: str, found: list[_Found], parsed: Any) -> None:
     """Retype names the tagger got wrong, from the gazetteer and the words around them."""
     surnames = {surname(f.key) for f in found if f.type == "PER" and " " in f.key}
     teams = {f.key for f in found if f.type == "PER" and _team(text, f)}
+    called = {f.key for f in found if " " in f.key and _called_by_last_word(text, f)}
     for f in found:
         if f.fixed:
             continue
@@ -279,10 +292,15 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
             continue
         if parsed is None:
             continue
-        if f.type == "PER" and one_word and not actors.person_cue(parsed, f.first, f.last):
+        if (
+            f.type == "PER"
+            and f.key not in called
+            and not actors.person_cue(parsed, f.first, f.last)
+        ):
             city = gazetteer.city(surface)
             if city is not None and (
-                city.population >= BIG_CITY or places.locative(parsed, f.first)
+                city.population >= (BIG_CITY if one_word else NAMED_CITY)
+                or places.locative(parsed, f.first)
             ):
                 f.type, f.fixed = "GPE", True
                 continue
@@ -519,7 +537,7 @@ def resolve(text: str, spans: Sequence[tuple[int, int, str]]) -> tuple[list[Enti
     return list(layers.entities), list(layers.mentions)
 
 
-@stage("entities", 11, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
+@stage("entities", 12, requires=("article", "parse"), assigns=("entities", "mentions", "roles"))
 def entities_stage(doc: Doc) -> Doc:
     """Add the named people, organizations, places and governments of the article, with roles.
 

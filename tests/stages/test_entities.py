@@ -313,6 +313,20 @@ def test_a_role_is_dated_by_its_clause_when_the_times_layer_is_there(read):
 
 
 @slow
+def test_a_city_tagged_as_a_person_is_a_place(read):
+    # The small model calls the Iranian port a person wherever it stands.
+    doc = read("Windows shattered across Bandar Abbas when the quake struck, officials said.")
+    assert named(doc)["Bandar Abbas"].type == "GPE"
+
+
+@slow
+def test_a_person_who_shares_a_city_name_stays_a_person(read):
+    # A Mexican borough of 370,000 people, and a rider the text calls "Hidalgo" alone.
+    doc = read("Miguel Hidalgo won the race. Hidalgo said he was tired.")
+    assert named(doc)["Miguel Hidalgo"].type == "PER"
+
+
+@slow
 def test_a_company_tagged_as_a_person_is_an_organization(read):
     doc = read("Russian state company Rosatom is set to construct the $22bn plant.")
     assert named(doc)["Rosatom"].type == "ORG"
