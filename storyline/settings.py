@@ -69,14 +69,14 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "occasion_threshold",
-        0.25,
+        0.2625,
         "Average similarity (0-1) an article needs with the reports of an occasion to join it "
         "(embedding, TF-IDF, people, places, the years of its dates and its protagonist "
         "blended; see link/stories.py). Higher splits happenings finer.",
     ),
     Setting(
         "occasion_large_threshold",
-        0.225,
+        0.25,
         "Average similarity an article needs with an occasion of five reports or more to join "
         "it. Lower than occasion_threshold: an average over many reports is steadier evidence.",
     ),

@@ -124,8 +124,8 @@ class GroupOptions:
     """The thresholds and time windows of grouping, read from the settings table."""
 
     story_threshold: float = 0.15
-    occasion_threshold: float = 0.25
-    large_threshold: float = 0.225
+    occasion_threshold: float = 0.2625
+    large_threshold: float = 0.25
     absorb_threshold: float = 0.2
     split_threshold: float = 0.2
     story_days: int = 365
