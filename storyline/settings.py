@@ -88,6 +88,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Lower than occasion_threshold: an average over many reports is steadier evidence.",
     ),
     Setting(
+        "occasion_fragment_threshold",
+        0.125,
+        "Once a story holds two happenings of four reports or more, an occasion of three "
+        "reports at most beside them joins the one it fits better, when its average similarity "
+        "with it reaches this (a brief or a passing mention placed by comparison).",
+    ),
+    Setting(
         "occasion_split_threshold",
         0.2,
         "A small occasion (16 reports at most) splits in two when its members fall into two "

@@ -21,7 +21,9 @@ is joined at a lower bar: by a new report, and, lower still, later, by a lone re
 on arrival. The occasion an arrival joins, while small, is then tidied (:meth:`StoryIndex._settle`):
 a member that fits another occasion of the story better than its own moves there, and an
 occasion whose members fall into two unlike halves (:mod:`storyline.link.halves`) splits, so
-that what the first few arrivals got wrong does not stick.
+that what the first few arrivals got wrong does not stick. Once a story holds two established
+happenings, a small occasion beside them (a brief, a passing mention) joins the one it fits
+better (:meth:`StoryIndex._place_fragments`): compared, not measured against a fixed bar.
 
 An article is compared only with the groups that blocking proposes
 (:mod:`storyline.link.blocking`): the occasions that name one of its main actors or hold an
@@ -98,6 +100,15 @@ SIBLINGS = 2
 SETTLED_FIT = 0.35
 SPLIT_SIZE = 4
 HALF_SIZE = 2
+# Once a story holds two happenings of FRAGMENT_HOME reports or more, a report that started an
+# occasion of at most FRAGMENT_SIZE reports beside them (a one-paragraph brief, a blog post that
+# names the happening in passing) is placed by comparison: it joins the one it fits better, when
+# it fits it at ``fragment_threshold`` at least. An absolute bar cannot place such reports: they
+# score as low with their own happening as a first report of a new one does with an old one.
+# With one established happening there is nothing to compare, and a new one is left to grow.
+# Tuned on half the ECB+ topics, over shuffled arrival orders.
+FRAGMENT_SIZE = 3
+FRAGMENT_HOME = 4
 
 
 @dataclass(frozen=True)
@@ -128,6 +139,7 @@ class GroupOptions:
     large_threshold: float = 0.25
     absorb_threshold: float = 0.2
     split_threshold: float = 0.2
+    fragment_threshold: float = 0.125
     story_days: int = 365
     occasion_days: int = 60
 
@@ -141,6 +153,7 @@ class GroupOptions:
             large_threshold=float(s["occasion_large_threshold"]),
             absorb_threshold=float(s["occasion_absorb_threshold"]),
             split_threshold=float(s["occasion_split_threshold"]),
+            fragment_threshold=float(s["occasion_fragment_threshold"]),
             story_days=int(s["story_window_days"]),
             occasion_days=int(s["occasion_window_days"]),
         )
@@ -298,6 +311,7 @@ class StoryIndex:
             ]
             self._merge_stories(self.story_of(occasion_id), fitting, renamed)
             moved = self._settle(occasion_id, [self._current(o) for o in others])
+            self._place_fragments([occasion_id, *others], renamed)
             story, occasion_id = self.placement(f.id)
             return Assignment(
                 story, occasion_id, top, new_story=False,
@@ -307,11 +321,13 @@ class StoryIndex:
         ranked = [(s, k) for s, k in _ranked(story_scores) if s >= opts.story_threshold]
         if ranked:
             top, story = ranked[0]
-            occasion_id = self._new_occasion(f, story)
-            self._place(p, f, story, occasion_id)
-            story = self._merge_stories(story, [s for _, s in ranked[1:]], renamed)
+            started = self._new_occasion(f, story)
+            self._place(p, f, story, started)
+            self._merge_stories(story, [s for _, s in ranked[1:]], renamed)
+            self._place_fragments([started, *occasion_scores], renamed)
+            story, occasion_id = self.placement(f.id)
             return Assignment(
-                story, occasion_id, top, new_story=False, new_occasion=True,
+                story, occasion_id, top, new_story=False, new_occasion=occasion_id == started,
                 renamed=tuple(sorted(renamed.items())),
             )  # fmt: skip
         story = content_id(f.id, prefix="st")
@@ -363,23 +379,52 @@ class StoryIndex:
                 continue
             if self.link(a, b) < self._merge_bar(a, b):
                 continue
-            # The older group keeps its id, so ids stay stable as later articles arrive.
-            if self._older(b, a):
-                a, b = b, a
-            story_a, story_b = self.story_of(a.id), self.story_of(b.id)
-            if story_a != story_b:
-                self._absorb_story(story_a, story_b, renamed)
-            self._stories[self.story_of(a.id)].parts.discard(b.id)
-            a.absorb(b)
-            for article in b.members:
-                self._occasion_of[article] = a.id
-            self._renamed[b.id] = renamed[b.id] = a.id
-            del self._occasions[b.id]
-            self._recent.pop(b.id, None)
-            self._pairs.setdefault(a.id, {}).update(self._pairs.pop(b.id, {}))
-            self._keep_local(a.id)
-            keep = a.id
+            keep = self._fold(a, b, renamed)
         return keep
+
+    def _fold(self, a: Group, b: Group, renamed: dict[str, str]) -> str:
+        """Merge two occasions (and their stories); return the id of the one that remains."""
+        # The older group keeps its id, so ids stay stable as later articles arrive.
+        if self._older(b, a):
+            a, b = b, a
+        story_a, story_b = self.story_of(a.id), self.story_of(b.id)
+        if story_a != story_b:
+            self._absorb_story(story_a, story_b, renamed)
+        self._stories[self.story_of(a.id)].parts.discard(b.id)
+        a.absorb(b)
+        for article in b.members:
+            self._occasion_of[article] = a.id
+        self._renamed[b.id] = renamed[b.id] = a.id
+        del self._occasions[b.id]
+        self._recent.pop(b.id, None)
+        self._pairs.setdefault(a.id, {}).update(self._pairs.pop(b.id, {}))
+        self._keep_local(a.id)
+        return a.id
+
+    def _place_fragments(self, scored: Iterable[str], renamed: dict[str, str]) -> None:
+        """Fold small occasions into the better of two established ones (see FRAGMENT_SIZE).
+
+        ``scored`` are the occasions an arrival was compared with, and its own: only those,
+        within the arrival's story, are looked at, so the work per arrival stays bounded.
+        """
+        seen = [self._current(o) for o in scored]
+        story = self.story_of(seen[0])
+        near = [o for o in dict.fromkeys(seen) if self.story_of(o) == story]
+        homes = [
+            self._occasions[o] for o in near if len(self._occasions[o].members) >= FRAGMENT_HOME
+        ]
+        if len(homes) < 2:
+            return
+        for small in near:
+            fragment = self._occasions.get(small)
+            if fragment is None or len(fragment.members) > FRAGMENT_SIZE:
+                continue
+            (best, home), (second, _) = sorted(
+                ((self.link(fragment, h), h.id) for h in homes), reverse=True
+            )[:2]
+            if best >= self.options.fragment_threshold and best > second:
+                self._fold(self._occasions[home], fragment, renamed)
+                homes = [self._occasions[self._current(h.id)] for h in homes]
 
     def _join_bar(self, occasion: Group) -> float:
         """Return the score an arrival needs to join an occasion (see ABSORB_SIZE)."""

@@ -287,6 +287,43 @@ def test_the_large_threshold_is_a_setting():
     assert built.add(brief("brief", cosine=0.4)).new_occasion
 
 
+def inquiry(aid: str) -> ArticleFeatures:
+    # The inquiry into the flood: the same engineer, other words, an unlike embedding.
+    return feature(aid, unit(0, 1), ENGINEER, "inquiry hearing testimony", people=("e-holvik",))
+
+
+def passing(aid: str) -> ArticleFeatures:
+    # A blog post on the flood: it names the engineer but not as a person, shares no word, and
+    # its embedding leans the flood's way (cosine 0.9) more than the inquiry's (about 0.44).
+    return feature(aid, unit(0.9, math.sqrt(1 - 0.81)), ENGINEER, "blog")
+
+
+def test_a_brief_is_placed_by_comparison_once_its_story_holds_two_happenings():
+    built = StoryIndex(dimensions=DIM)
+    flood, *_ = [built.add(report(f"r{i}")) for i in range(stories.FRAGMENT_HOME)]
+    hearing, *_ = [built.add(inquiry(f"i{i}")) for i in range(stories.FRAGMENT_HOME)]
+    assert hearing.story == flood.story and hearing.occasion != flood.occasion
+    # Too far from either happening to join it, or to be absorbed as a straggler ...
+    probe = built.profile(passing("probe"))
+    fits = [built.score(probe, built._occasions[o.occasion]) for o in (flood, hearing)]
+    assert max(fits) < built.options.absorb_threshold
+    # ... but closer to the flood than to the inquiry, and close enough to be compared.
+    assert fits[0] >= built.options.fragment_threshold > fits[1]
+    placed = built.add(passing("blog"))
+    assert placed.occasion == flood.occasion and not placed.new_occasion
+    assert partition(built, "occasions") == {
+        frozenset({"r0", "r1", "r2", "r3", "blog"}),
+        frozenset({"i0", "i1", "i2", "i3"}),
+    }
+
+
+def test_a_brief_beside_a_single_happening_is_left_to_start_its_own():
+    built = StoryIndex(dimensions=DIM)
+    flood, *_ = [built.add(report(f"r{i}")) for i in range(stories.FRAGMENT_HOME)]
+    placed = built.add(passing("blog"))
+    assert placed.story == flood.story and placed.new_occasion
+
+
 def rescue(aid: str, actors: dict[str, float], words: str) -> ArticleFeatures:
     return feature(aid, unit(1, 0, 0.5), actors, words)
 
