@@ -404,27 +404,27 @@ class StoryIndex:
     def _place_fragments(self, scored: Iterable[str], renamed: dict[str, str]) -> None:
         """Fold small occasions into the better of two established ones (see FRAGMENT_SIZE).
 
-        ``scored`` are the occasions an arrival was compared with, and its own: only those,
-        within the arrival's story, are looked at, so the work per arrival stays bounded.
+        ``scored`` are the occasions an arrival was compared with, and its own first: only
+        those, within the arrival's story, are looked at, so the work per arrival stays bounded.
         """
-        seen = [self._current(o) for o in scored]
-        story = self.story_of(seen[0])
-        near = [o for o in dict.fromkeys(seen) if self.story_of(o) == story]
-        homes = [
-            self._occasions[o] for o in near if len(self._occasions[o].members) >= FRAGMENT_HOME
-        ]
-        if len(homes) < 2:
-            return
+        near = list(dict.fromkeys(self._current(o) for o in scored))
+        story = self.story_of(near[0])
+        near = [o for o in near if self.story_of(o) == story]
         for small in near:
-            fragment = self._occasions.get(small)
+            fragment = self._occasions.get(small)  # None once folded into another
             if fragment is None or len(fragment.members) > FRAGMENT_SIZE:
                 continue
-            (best, home), (second, _) = sorted(
-                ((self.link(fragment, h), h.id) for h in homes), reverse=True
-            )[:2]
+            homes = {self._current(o) for o in near} - {small}
+            fits = sorted(
+                (self.link(fragment, self._occasions[h]), h)
+                for h in homes
+                if len(self._occasions[h].members) >= FRAGMENT_HOME
+            )
+            if len(fits) < 2:
+                continue
+            (second, _), (best, home) = fits[-2:]
             if best >= self.options.fragment_threshold and best > second:
                 self._fold(self._occasions[home], fragment, renamed)
-                homes = [self._occasions[self._current(h.id)] for h in homes]
 
     def _join_bar(self, occasion: Group) -> float:
         """Return the score an arrival needs to join an occasion (see ABSORB_SIZE)."""
