@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import takewhile
 from pathlib import Path
 
 from lxml import etree
@@ -216,9 +217,7 @@ def _source(
     raw: list[tuple[int, int, int, str]],
 ) -> tuple[str | None, list[tuple[int, int, int, str]]]:
     """Split a first sentence that is a bare web address off the tokens: ``(address, rest)``."""
-    if not raw:
-        return None, raw
-    first = [r for r in raw if r[1] == raw[0][1]]
+    first = list(takewhile(lambda r: r[1] == raw[0][1], raw))
     address = "".join(r[3] for r in first)
     if not WEB_ADDRESS.fullmatch(address) or len(first) == len(raw):
         return None, raw

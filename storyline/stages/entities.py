@@ -262,7 +262,6 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
     """Retype names the tagger got wrong, from the gazetteer and the words around them."""
     surnames = {surname(f.key) for f in found if f.type == "PER" and " " in f.key}
     teams = {f.key for f in found if f.type == "PER" and _team(text, f)}
-    called = {f.key for f in found if " " in f.key and _called_by_last_word(text, f)}
     for f in found:
         if f.fixed:
             continue
@@ -292,15 +291,15 @@ def _correct(text: str, found: list[_Found], parsed: Any) -> None:
             continue
         if parsed is None:
             continue
-        if (
-            f.type == "PER"
-            and f.key not in called
-            and not actors.person_cue(parsed, f.first, f.last)
-        ):
+        if f.type == "PER" and not actors.person_cue(parsed, f.first, f.last):
             city = gazetteer.city(surface)
-            if city is not None and (
-                city.population >= (BIG_CITY if one_word else NAMED_CITY)
-                or places.locative(parsed, f.first)
+            if (
+                city is not None
+                and (
+                    city.population >= (BIG_CITY if one_word else NAMED_CITY)
+                    or places.locative(parsed, f.first)
+                )
+                and (one_word or not _called_by_last_word(text, f))
             ):
                 f.type, f.fixed = "GPE", True
                 continue
